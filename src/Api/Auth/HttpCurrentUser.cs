@@ -1,0 +1,22 @@
+using System.Globalization;
+using Cvety.Application.Common;
+using Cvety.Domain.Users;
+
+namespace Cvety.Api.Auth;
+
+/// <summary>Reads the caller from the validated JWT of the current request.</summary>
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public Actor Actor
+    {
+        get
+        {
+            var principal = accessor.HttpContext?.User;
+            if (principal?.Identity?.IsAuthenticated != true) return Actor.Anonymous;
+            var id = Guid.TryParse(principal.FindFirst(CvetyClaims.Subject)?.Value, out var g) ? g : (Guid?)null;
+            UserRole? role = UserRoles.TryParse(principal.FindFirst(CvetyClaims.Role)?.Value, out var r) ? r : null;
+            var shop = int.TryParse(principal.FindFirst(CvetyClaims.ShopId)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : (int?)null;
+            return id is null || role is null ? Actor.Anonymous : new Actor(id, role, shop);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Cvety.Application.Common;
+using Cvety.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Cvety.Api.Errors;
+
+/// <summary>
+/// The one place where failures become RFC 9457 problem details: bad JSON 400, failed validation 422 naming the
+/// fields, wrong credentials 401, wrong role 403, missing or another shop's 404, broken rule 409, stale version 412.
+/// Anything else is a 500 without internals.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500) logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, problem.Detail);
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException v => Validation(v),
+        BadHttpRequestException b => BadRequest(b),
+        AuthenticationFailedException a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),
+        ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
+        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not Found", n.Message),
+        ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),
+        DomainException d => Problem(StatusCodes.Status409Conflict, "Conflict", d.Message),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
+        JasperFx.DocumentAlreadyExistsException => Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
+        Marten.Exceptions.MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+            Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Internal Server Error", "Something went wrong on our side; it has been logged."),
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Validation failed",
+            Detail = "Fields failed validation: " + string.Join(", ", errors.Keys),
+        };
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        // The body could not be read as JSON of the expected shape: say where, when the parser knows.
+        if (exception.InnerException is JsonException { Path: { } path } json)
+        {
+            var field = path.TrimStart('$', '.');
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field.Length == 0 ? "body" : field] = [json.Message.Split(" Path:")[0]],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Malformed request body",
+                Detail = field.Length == 0 ? "The body is not valid JSON." : $"The body is not valid JSON at '{field}'.",
+            };
+        }
+        var status = exception.StatusCode is >= 400 and < 500 ? exception.StatusCode : StatusCodes.Status400BadRequest;
+        return Problem(status, status == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "Bad Request", exception.Message);
+    }
+
+    /// <summary>FluentValidation's property path in the API's snake_case: <c>Items[0].ProductId</c> -> <c>items[0].product_id</c>.</summary>
+    public static string FieldName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(part =>
+        {
+            var bracket = part.IndexOf('[');
+            return bracket < 0
+                ? JsonNamingPolicy.SnakeCaseLower.ConvertName(part)
+                : JsonNamingPolicy.SnakeCaseLower.ConvertName(part[..bracket]) + part[bracket..];
+        }));
+}

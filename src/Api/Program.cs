@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Cvety.Api.Auth;
+using Cvety.Api.Endpoints;
+using Cvety.Api.Errors;
+using Cvety.Api.Operations;
+using Cvety.Application.Common;
+using Cvety.Application.Users;
+using Cvety.Infrastructure;
+using Cvety.Infrastructure.Database;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Prometheus;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Extensions.Logging;
+using Serilog.Formatting.Compact;
+using Wolverine;
+
+Log.Logger = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Console().CreateBootstrapLogger();
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logging) =>
+{
+    logging.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    if (builder.Environment.IsDevelopment()) logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}");
+    else logging.WriteTo.Console(new RenderedCompactJsonFormatter());
+});
+
+var startupLogger = new SerilogLoggerFactory(Log.Logger).CreateLogger("Cvety.Startup");
+var database = await DatabaseSelection.ResolveAsync(builder.Configuration, startupLogger);
+builder.AddCvetyInfrastructure(database);
+
+// The API speaks snake_case JSON, like the clients of the backend it replaces.
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.DictionaryKeyPolicy = null;
+});
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+    c.ProblemDetails.Extensions["request_id"] = c.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+var jwt = JwtSettings.Load(builder.Configuration, builder.Environment, startupLogger);
+builder.Services.AddSingleton(jwt);
+builder.Services.AddSingleton<TokenIssuer>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Cvety:Auth").Get<LoginThrottleSettings>() ?? new LoginThrottleSettings());
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+    .AddJwtBearer(o =>
+    {
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters = new TokenIssuer(jwt, TimeProvider.System).ValidationParameters();
+    });
+builder.Services.AddAuthorization();
+builder.Services.AddOpenApi();
+builder.Services.AddHostedService<SuperadminBootstrap>();
+
+var app = builder.Build();
+
+app.UseMiddleware<RequestIdMiddleware>();
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHttpMetrics();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapMetrics();
+app.MapOperationsEndpoints();
+app.MapAuthEndpoints();
+app.MapShopEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Creates the configured superadmin on start when none exists (Cvety:Bootstrap:AdminPhone / AdminPassword).</summary>
+internal sealed class SuperadminBootstrap(IConfiguration configuration, IServiceProvider services, ILogger<SuperadminBootstrap> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var phone = configuration["Cvety:Bootstrap:AdminPhone"];
+        var password = configuration["Cvety:Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(phone) || string.IsNullOrWhiteSpace(password)) return;
+
+        await using var scope = services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        if (await bus.InvokeAsync<bool>(new EnsureSuperadmin(phone, password), cancellationToken))
+            logger.LogInformation("Created the superadmin {Phone} from configuration", Cvety.Domain.Common.PhoneNumber.Parse(phone).Masked());
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public partial class Program;

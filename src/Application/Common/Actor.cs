@@ -1,0 +1,22 @@
+using Cvety.Domain.Users;
+
+namespace Cvety.Application.Common;
+
+/// <summary>Who is asking: a signed-in user, or nobody (public endpoints, background work).</summary>
+public sealed record Actor(Guid? UserId, UserRole? Role, int? ShopId)
+{
+    public static readonly Actor Anonymous = new(null, null, null);
+
+    public bool IsSuperadmin => Role == UserRole.Superadmin;
+
+    public bool IsAuthenticated => UserId is not null;
+
+    /// <summary>True when the caller may act for the shop: the superadmin anywhere, staff in their own shop.</summary>
+    public bool BelongsTo(int shopId) => IsSuperadmin || ShopId == shopId;
+}
+
+/// <summary>The port through which use cases learn who called them; the API fills it from the JWT.</summary>
+public interface ICurrentUser
+{
+    Actor Actor { get; }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cvety.Infrastructure.Database;
+
+/// <summary>
+/// Which PostgreSQL Cvety uses: <c>ConnectionStrings:Marten</c> when set, otherwise a local cluster the process
+/// starts and owns (<see cref="LocalPostgres"/>), configured under <c>Cvety:Database</c>.
+/// </summary>
+public sealed class DatabaseSelection
+{
+    private DatabaseSelection(string connectionString, LocalPostgres? local)
+    {
+        ConnectionString = connectionString;
+        Local = local;
+    }
+
+    public string ConnectionString { get; }
+
+    public LocalPostgres? Local { get; }
+
+    public static async Task<DatabaseSelection> ResolveAsync(IConfiguration configuration, ILogger logger, CancellationToken ct = default)
+    {
+        var configured = configuration.GetConnectionString("Marten");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+            logger.LogInformation("Using the configured PostgreSQL database {Database} on {Host}:{Port}", builder.Database, builder.Host, builder.Port);
+            return new DatabaseSelection(configured, null);
+        }
+
+        var options = configuration.GetSection("Cvety:Database").Get<LocalPostgresOptions>() ?? new LocalPostgresOptions();
+        var local = await LocalPostgres.StartAsync(options, logger, ct);
+        return new DatabaseSelection(local.ConnectionString, local);
+    }
+}
+
+/// <summary>
+/// Stops the local cluster when the host stops. Registered before Marten and Wolverine so that, hosted services
+/// stopping in reverse order, the database goes away only after everything that writes to it has stopped.
+/// </summary>
+public sealed class LocalPostgresLifetime(DatabaseSelection selection) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (selection.Local is { } local) await local.StopAsync();
+    }
+}
