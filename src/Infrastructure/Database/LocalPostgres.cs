@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Cvety.Infrastructure.Database;
 
-public sealed class LocalPostgresOptions
+public sealed record LocalPostgresOptions
 {
     /// <summary>Folder that holds the cluster (<c>data/</c>) and its connection details. Default: see <see cref="LocalPostgres.DefaultRoot"/>.</summary>
     public string? DataDirectory { get; set; }
@@ -200,7 +200,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         bool Has(string dir) => File.Exists(Path.Combine(dir, "initdb" + exe)) && File.Exists(Path.Combine(dir, "pg_ctl" + exe)) && File.Exists(Path.Combine(dir, "postgres" + exe));
 
         if (configured is not null)
-            return Has(configured) ? configured : throw new InvalidOperationException($"No PostgreSQL server binaries (initdb, pg_ctl, postgres) in the configured folder {configured}.");
+            return Has(configured) ? configured : throw new InvalidOperationException($"No PostgreSQL server binaries (initdb, pg_ctl, postgres) in the configured folder {configured}. {InstallAdvice}");
 
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var found = path.FirstOrDefault(Has);
@@ -212,10 +212,13 @@ public sealed class LocalPostgres : IAsyncDisposable
         var candidates = patterns.SelectMany(Expand).Where(Has).OrderByDescending(VersionOf).ToList();
         return candidates.FirstOrDefault() ?? throw new InvalidOperationException(
             "ConnectionStrings:Marten is not set and no PostgreSQL server binaries (initdb, pg_ctl, postgres) were found on PATH " +
-            "or in the usual install folders. Install the PostgreSQL server (Debian/Ubuntu: apt-get install postgresql; " +
-            "macOS: brew install postgresql@16; Windows: the EDB installer), set Cvety:Database:BinDirectory, " +
-            "or point ConnectionStrings:Marten at an existing PostgreSQL 15+ database.");
+            "or in the usual install folders. " + InstallAdvice);
     }
+
+    private const string InstallAdvice =
+        "Install the PostgreSQL server (Debian/Ubuntu: apt-get install postgresql; macOS: brew install postgresql@16; " +
+        "Windows: the EDB installer), set Cvety:Database:BinDirectory to its bin folder, " +
+        "or point ConnectionStrings:Marten at an existing PostgreSQL 15+ database.";
 
     private static IEnumerable<string> Expand(string pattern)
     {

@@ -1,0 +1,47 @@
+using Cvety.Infrastructure.Database;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Cvety.IntegrationTests.Foundation;
+
+public sealed class when_no_database_is_configured
+{
+    [Fact]
+    public async Task the_local_cluster_is_created_then_reused_with_its_data()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "cvety-reuse-" + Guid.NewGuid().ToString("N")[..8]);
+        var options = new LocalPostgresOptions { DataDirectory = dir };
+        try
+        {
+            await using (var first = await LocalPostgres.StartAsync(options, NullLogger.Instance))
+            {
+                await Execute(first.ConnectionString, "create table kept (v int); insert into kept values (42);");
+            }
+
+            await using var second = await LocalPostgres.StartAsync(options with { Throwaway = true }, NullLogger.Instance);
+            await using var conn = new NpgsqlConnection(second.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("select v from kept", conn);
+            (await cmd.ExecuteScalarAsync()).Should().Be(42);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void missing_binaries_fail_with_a_message_naming_what_to_install()
+    {
+        var act = () => LocalPostgres.FindBinaries("/nonexistent/postgres/bin");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*initdb, pg_ctl, postgres*");
+    }
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Cvety.Application.Users;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Cvety.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One Cvety host per test run, through the real HTTP pipeline (routing, auth, JSON, problem details, Wolverine,
+/// Marten) against a real PostgreSQL. Tests reset the data before they run.
+/// </summary>
+public sealed class CvetyApi : IAsyncLifetime
+{
+    public const string AdminPhone = "+77000000001";
+    public static readonly string AdminPassword = "adm-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+
+    private TestDatabase _database = null!;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public IServiceProvider Services => Factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.StartAsync();
+        // Program reads these before it builds the host, so they travel as environment variables.
+        Environment.SetEnvironmentVariable("ConnectionStrings__Marten", _database.ConnectionString);
+        Environment.SetEnvironmentVariable("Cvety__Jwt__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPhone", AdminPhone);
+        Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPassword", AdminPassword);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
+        _ = Factory.Server;
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = Factory.CreateClient();
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Wipes every document and event, then puts the configured superadmin back, as a fresh start would.</summary>
+    public async Task ResetAsync()
+    {
+        var store = Services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.ResetAllData();
+        // In-memory state a restart would clear too (the sign-in failure counters).
+        (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<bool>(new EnsureSuperadmin(AdminPhone, AdminPassword));
+    }
+
+    public async Task<string> LoginAsync(string phone, string password)
+    {
+        var response = await Client().PostAsJsonAsync("/api/v1/auth/login", new { phone, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public Task<string> AdminTokenAsync() => LoginAsync(AdminPhone, AdminPassword);
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<CvetyApi>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base for integration tests: resets data before each test.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(CvetyApi api) : IAsyncLifetime
+{
+    protected CvetyApi Api { get; } = api;
+
+    public virtual Task InitializeAsync() => Api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+public static class HttpExtensions
+{
+    public static async Task<JsonElement> Json(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static async Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body) =>
+        await client.PostAsJsonAsync(url, body);
+
+    public static async Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json) =>
+        await client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+}
