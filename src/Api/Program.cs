@@ -7,6 +7,10 @@ using Cvety.Application.Common;
 using Cvety.Application.Users;
 using Cvety.Infrastructure;
 using Cvety.Infrastructure.Database;
+using Cvety.Infrastructure.Storage;
+using JasperFx;
+using Microsoft.Extensions.FileProviders;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Prometheus;
@@ -58,6 +62,27 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
     });
 builder.Services.AddAuthorization();
 builder.Services.AddOpenApi();
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    // Read per request so that the limit follows configuration (tests raise it).
+    o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:RateLimits:PublicOrdersPerMinute", 10),
+            Window = TimeSpan.FromMinutes(1),
+        }));
+    o.OnRejected = async (context, ct) =>
+    {
+        context.HttpContext.Response.Headers.RetryAfter = "60";
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "Too many orders from this client; try again in a minute." },
+        });
+    };
+});
 builder.Services.AddHostedService<SuperadminBootstrap>();
 
 var app = builder.Build();
@@ -69,6 +94,10 @@ app.UseStatusCodePages();
 app.UseHttpMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+var media = app.Services.GetRequiredService<LocalStorageOptions>();
+Directory.CreateDirectory(media.ResolvedPath);
+app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media.ResolvedPath), RequestPath = media.RequestPath });
 
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -76,8 +105,14 @@ app.MapMetrics();
 app.MapOperationsEndpoints();
 app.MapAuthEndpoints();
 app.MapShopEndpoints();
+app.MapProductEndpoints();
+app.MapOrderEndpoints();
+app.MapPublicOrderEndpoints();
 
-await app.RunAsync();
+// Marten's and Wolverine's command line (`-- projections --rebuild`, `-- describe`, ...); plain `run` serves HTTP.
+var exitCode = await app.RunJasperFxCommands(args);
+if (database.Local is not null) await database.Local.StopAsync();
+return exitCode;
 
 /// <summary>Creates the configured superadmin on start when none exists (Cvety:Bootstrap:AdminPhone / AdminPassword).</summary>
 internal sealed class SuperadminBootstrap(IConfiguration configuration, IServiceProvider services, ILogger<SuperadminBootstrap> logger) : IHostedService

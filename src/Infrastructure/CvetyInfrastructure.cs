@@ -2,7 +2,10 @@ using Cvety.Application.Common;
 using Cvety.Application.Shops;
 using Cvety.Domain.Shops;
 using Cvety.Domain.Users;
+using Cvety.Application.Orders;
 using Cvety.Infrastructure.Database;
+using Cvety.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
 using FluentValidation;
 using JasperFx;
 using JasperFx.MultiTenancy;
@@ -11,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace Cvety.Infrastructure;
@@ -29,6 +33,9 @@ public static class CvetyInfrastructure
         services.AddHostedService<LocalPostgresLifetime>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton(TimeProvider.System);
+        var storage = builder.Configuration.GetSection("Cvety:Storage").Get<LocalStorageOptions>() ?? new LocalStorageOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton<IImageStorage, LocalDiskImageStorage>();
 
         services.AddMarten(opts =>
             {
@@ -45,6 +52,8 @@ public static class CvetyInfrastructure
 
                 opts.Schema.For<Shop>().SingleTenanted();
                 opts.Schema.For<User>().SingleTenanted().UniqueIndex(u => u.Phone);
+
+                opts.AddOrders();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -63,6 +72,10 @@ public static class CvetyInfrastructure
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Policies.Add(new FluentValidationPolicy(validators.Keys.ToHashSet()));
+
+            // Two writers on one order without If-Match: the loser decides again on the fresh state. With If-Match
+            // the version stays stale, so the retry fails the same way and the caller gets 412.
+            opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(2);
         });
 
         return builder;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cvety.Application.Common;
 using Cvety.Domain.Common;
+using Cvety.Domain.Orders;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var problem = Map(exception);
+        var problem = exception is JasperFx.ConcurrencyException
+            ? Concurrency(context.Request.Headers.IfMatch.Count > 0)
+            : Map(exception);
         if (problem.Status >= 500) logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
         else logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, problem.Detail);
 
@@ -32,6 +35,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         AuthenticationFailedException a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not Found", n.Message),
+        InvalidTransitionException t => Transition(t),
         ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),
         DomainException d => Problem(StatusCodes.Status409Conflict, "Conflict", d.Message),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
@@ -40,6 +44,19 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal Server Error", "Something went wrong on our side; it has been logged."),
     };
+
+    private static ProblemDetails Transition(InvalidTransitionException t)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "Transition not allowed", t.Message);
+        problem.Extensions["current_status"] = t.Current.Name();
+        problem.Extensions["requested_status"] = t.Requested.Name();
+        return problem;
+    }
+
+    /// <summary>With If-Match the caller's version is stale (412); without it, others kept writing faster than we could retry (409).</summary>
+    private static ProblemDetails Concurrency(bool ifMatch) => ifMatch
+        ? Problem(StatusCodes.Status412PreconditionFailed, "Precondition Failed", "The order has changed since the version in If-Match; reload it and try again.")
+        : Problem(StatusCodes.Status409Conflict, "Conflict", "The order was changed by someone else at the same moment; reload it and try again.");
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 

@@ -33,6 +33,9 @@ public static class OperationsEndpoints
             })
             .AllowAnonymous().WithTags("Operations").WithSummary("Readiness for traffic.");
 
+        app.MapGet("/api/v1/admin/projections", (Wolverine.IMessageBus bus) => bus.InvokeAsync<Cvety.Application.Operations.ProjectionStatus>(new Cvety.Application.Operations.GetProjectionStatus()))
+            .RequireAuthorization().WithTags("Operations").WithSummary("Event store counts and projection progress (DIRECTOR or superadmin).");
+
         return app;
     }
 

@@ -7,7 +7,7 @@ using Marten;
 namespace Cvety.Application.Shops;
 
 /// <summary>The superadmin opens a shop (a tenant). The id may be given so that existing shop ids keep their meaning.</summary>
-public sealed record CreateShop(int? Id, string Name, string City, string? Phone, string? Address)
+public sealed record CreateShop(int? Id, string Name, string City, string? Phone, string? Address, long? DeliveryFee = null)
 {
     public sealed class Validator : AbstractValidator<CreateShop>
     {
@@ -18,6 +18,7 @@ public sealed record CreateShop(int? Id, string Name, string City, string? Phone
             RuleFor(x => x.City).NotEmpty().MaximumLength(100);
             RuleFor(x => x.Phone!).MustBePhone().When(x => !string.IsNullOrWhiteSpace(x.Phone));
             RuleFor(x => x.Address).MaximumLength(500);
+            RuleFor(x => x.DeliveryFee).InclusiveBetween(0, 1_000_000_00);
         }
     }
 }
@@ -41,7 +42,7 @@ public static class CreateShopHandler
         }
 
         var phone = string.IsNullOrWhiteSpace(command.Phone) ? null : Domain.Common.PhoneNumber.Parse(command.Phone).Value;
-        var shop = new Shop(id, command.Name.Trim(), command.City.Trim(), phone, command.Address?.Trim(), clock.GetUtcNow());
+        var shop = new Shop(id, command.Name.Trim(), command.City.Trim(), phone, command.Address?.Trim(), clock.GetUtcNow(), new Domain.Common.Money(command.DeliveryFee ?? 0));
         session.Insert(shop);
         return shop;
     }

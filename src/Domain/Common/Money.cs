@@ -4,6 +4,7 @@ namespace Cvety.Domain.Common;
 /// An amount of Kazakhstan money as an integer count of tiyn (1/100 tenge). The old system mixed units and once
 /// charged a customer 100 times too much; tenge exists only at the edges that speak it (Kaspi, Bitrix prices).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MoneyJsonConverter))]
 public readonly record struct Money(long Tiyn) : IComparable<Money>
 {
     public static readonly Money Zero = new(0);

@@ -35,6 +35,8 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__Jwt__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPhone", AdminPhone);
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPassword", AdminPassword);
+        Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicOrdersPerMinute", "100000");
+        Environment.SetEnvironmentVariable("Cvety__Storage__LocalPath", Path.Combine(Path.GetTempPath(), "cvety-test-media-" + Guid.NewGuid().ToString("N")[..8]));
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
         _ = Factory.Server;
     }
@@ -51,6 +53,12 @@ public sealed class CvetyApi : IAsyncLifetime
     {
         var store = Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
+        await using (var session = store.LightweightSession())
+        {
+            // Not a Marten document, so ResetAllData leaves it: the per-shop order counters.
+            session.QueueSqlCommand($"truncate {store.Options.DatabaseSchemaName}.{Cvety.Application.Orders.OrdersModule.OrderNumbersTable}");
+            await session.SaveChangesAsync();
+        }
         // In-memory state a restart would clear too (the sign-in failure counters).
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         await using var scope = Services.CreateAsyncScope();

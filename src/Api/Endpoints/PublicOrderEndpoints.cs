@@ -1,0 +1,57 @@
+using Cvety.Application.Orders;
+using Cvety.Domain.Shops;
+using Wolverine;
+
+namespace Cvety.Api.Endpoints;
+
+/// <summary>What customers reach without an account: placing an order and following it by its tracking id.</summary>
+public static class PublicOrderEndpoints
+{
+    public const string PublicOrdersPolicy = "public-orders";
+
+    public sealed record CustomerEdit(string? RecipientName, string? RecipientPhone, string? DeliveryAddress, DateOnly? DeliveryDate, string? ScheduledTime, string? PostcardText);
+    public sealed record PhotoFeedback(string Feedback, string? Comment);
+
+    public static IEndpointRouteBuilder MapPublicOrderEndpoints(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/v1/orders").WithTags("Orders (public)").AllowAnonymous();
+
+        orders.MapPost("/public/create", async (PlaceOrder command, IMessageBus bus, HttpContext http) =>
+            {
+                var tenant = ShopScope.PublicTenantOf(http);
+                var placed = await bus.InvokeForTenantAsync<PlacedOrder>(tenant, command, http.RequestAborted);
+                var view = await bus.InvokeForTenantAsync<PublicOrderView>(tenant, new GetPublicOrder(placed.Id), http.RequestAborted);
+                return Results.Created($"/api/v1/orders/by-tracking/{placed.TrackingId}/status", view);
+            })
+            .RequireRateLimiting(PublicOrdersPolicy)
+            .WithSummary("A customer places an order in the shop named by ?shop_id=; answers the tracking view.");
+
+        orders.MapGet("/by-tracking/{trackingId}/status", async (string trackingId, IMessageBus bus, HttpContext http) =>
+            {
+                var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);
+                return await bus.InvokeForTenantAsync<PublicOrderView>(Shop.TenantIdFor(lookup.ShopId), new GetPublicOrder(lookup.OrderId), http.RequestAborted);
+            })
+            .WithSummary("The public tracking view: status, items, photos; phones masked.");
+
+        orders.MapPut("/by-tracking/{trackingId}", async (string trackingId, CustomerEdit body, IMessageBus bus, HttpContext http) =>
+            {
+                var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);
+                var tenant = Shop.TenantIdFor(lookup.ShopId);
+                await bus.InvokeForTenantAsync(tenant, new EditOrderByCustomer(lookup.OrderId, body.RecipientName, body.RecipientPhone,
+                    body.DeliveryAddress, body.DeliveryDate, body.ScheduledTime, body.PostcardText), http.RequestAborted);
+                return await bus.InvokeForTenantAsync<PublicOrderView>(tenant, new GetPublicOrder(lookup.OrderId), http.RequestAborted);
+            })
+            .WithSummary("The customer changes recipient, address, date, time or postcard, until the bouquet is assembled.");
+
+        orders.MapPost("/by-tracking/{trackingId}/photo/feedback", async (string trackingId, PhotoFeedback body, IMessageBus bus, HttpContext http) =>
+            {
+                var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);
+                var tenant = Shop.TenantIdFor(lookup.ShopId);
+                await bus.InvokeForTenantAsync(tenant, new GiveOrderPhotoFeedback(lookup.OrderId, body.Feedback, body.Comment), http.RequestAborted);
+                return await bus.InvokeForTenantAsync<PublicOrderView>(tenant, new GetPublicOrder(lookup.OrderId), http.RequestAborted);
+            })
+            .WithSummary("The customer likes or dislikes the bouquet's photo, once.");
+
+        return app;
+    }
+}

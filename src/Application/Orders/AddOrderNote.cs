@@ -1,0 +1,25 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Orders;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>Any member of staff writes a note on an order; it joins the order's history.</summary>
+public sealed record AddOrderNote(Guid OrderId, string Text, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<AddOrderNote>
+    {
+        public Validator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(2000);
+    }
+}
+
+public static class AddOrderNoteHandler
+{
+    public static async Task Handle(AddOrderNote command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var origin = Origins.Of(currentUser.RequireStaff());
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        session.Append(stream, origin, new OrderNoteAdded(command.OrderId, command.Text.Trim(), origin));
+    }
+}

@@ -1,0 +1,44 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Orders;
+using Cvety.Domain.Users;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>A florist uploads the photo of the assembled bouquet; the customer sees it on the tracking page.</summary>
+public sealed record AddOrderPhoto(Guid OrderId, byte[] Content, long? ExpectedVersion = null)
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public sealed class Validator : AbstractValidator<AddOrderPhoto>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Content).NotEmpty().WithName("file")
+                .Must(c => c is null || c.Length <= MaxBytes).WithMessage("The photo is larger than 10 MB.")
+                .Must(c => c is null || c.Length == 0 || ImageFormats.ExtensionOf(c) is not null).WithMessage("The photo must be a JPEG, PNG or WebP image.")
+                .OverridePropertyName("file");
+        }
+    }
+}
+
+public static class AddOrderPhotoHandler
+{
+    private static readonly UserRole[] Photographers = [UserRole.Florist, UserRole.Manager, UserRole.Director, UserRole.Superadmin];
+
+    public static async Task<string> Handle(AddOrderPhoto command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
+    {
+        var actor = currentUser.RequireStaff();
+        if (!Photographers.Contains(actor.Role!.Value)) throw new ForbiddenException("Only florists, managers and directors add photos.");
+
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        var origin = Origins.Of(actor);
+        // Decide first (a cancelled order takes no photo), then store the file, then record it.
+        OrderDecisions.AddPhoto(stream.Aggregate!, "pending", origin);
+        using var content = new MemoryStream(command.Content, writable: false);
+        var url = await storage.SaveAsync($"orders/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
+        session.Append(stream, origin, OrderDecisions.AddPhoto(stream.Aggregate!, url, origin));
+        return url;
+    }
+}

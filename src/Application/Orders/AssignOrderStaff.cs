@@ -1,0 +1,49 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Orders;
+using Cvety.Domain.Users;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+public enum StaffAssignment
+{
+    Responsible,
+    Courier,
+}
+
+/// <summary>
+/// Puts a florist in charge of an order, or a courier on it. Managers and directors assign anyone of their shop;
+/// a florist may take an order themselves, and so may a courier.
+/// </summary>
+public sealed record AssignOrderStaff(Guid OrderId, Guid UserId, StaffAssignment Assignment, long? ExpectedVersion = null);
+
+public static class AssignOrderStaffHandler
+{
+    private static readonly UserRole[] Supervisors = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
+
+    public static async Task Handle(AssignOrderStaff command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var actor = currentUser.RequireStaff();
+        var (eligible, selfRole) = command.Assignment == StaffAssignment.Responsible
+            ? (new[] { UserRole.Florist, UserRole.Manager, UserRole.Director }, UserRole.Florist)
+            : (new[] { UserRole.Courier }, UserRole.Courier);
+
+        var self = actor.UserId == command.UserId && actor.Role == selfRole;
+        if (!Supervisors.Contains(actor.Role!.Value) && !self)
+            throw new ForbiddenException("Only managers and directors assign other people to orders.");
+
+        var shopId = Tenancy.ShopOf(session);
+        var user = await session.LoadAsync<User>(command.UserId, ct);
+        // Someone of another shop is, for this shop, nobody.
+        if (user is null || user.ShopId != shopId || !user.IsActive) throw new NotFoundException("User", command.UserId);
+        if (!eligible.Contains(user.Role))
+            throw new Domain.Common.DomainException($"A {user.Role.Name()} cannot be assigned as {command.Assignment.ToString().ToLowerInvariant()}.");
+
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        var origin = Origins.Of(actor);
+        var events = command.Assignment == StaffAssignment.Responsible
+            ? OrderDecisions.AssignResponsible(stream.Aggregate!, user.Id, user.Name, origin)
+            : OrderDecisions.AssignCourier(stream.Aggregate!, user.Id, user.Name, origin);
+        session.Append(stream, origin, events);
+    }
+}

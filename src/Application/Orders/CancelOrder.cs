@@ -1,0 +1,29 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Orders;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>A manager or director cancels an order that has not been delivered, saying why.</summary>
+public sealed record CancelOrder(Guid OrderId, string Reason, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<CancelOrder>
+    {
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000);
+    }
+}
+
+public static class CancelOrderHandler
+{
+    public static async Task Handle(CancelOrder command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var actor = currentUser.RequireStaff();
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        var origin = Origins.Of(actor);
+        var events = OrderDecisions.Cancel(stream.Aggregate!, command.Reason.Trim(), origin);
+        if (!OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(actor.Role!.Value))
+            throw new ForbiddenException("Only managers and directors cancel orders.");
+        session.Append(stream, origin, events);
+    }
+}

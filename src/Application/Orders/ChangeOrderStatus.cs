@@ -1,0 +1,36 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Orders;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>Staff move an order one step: florists accept and assemble, couriers take and deliver, managers and directors anything allowed.</summary>
+public sealed record ChangeOrderStatus(Guid OrderId, string Status, string? Notes, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<ChangeOrderStatus>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Status).Must(s => OrderStatuses.TryParse(s, out _))
+                .WithMessage("'Status' must be one of " + string.Join(", ", OrderStatuses.AllNames) + ".");
+            RuleFor(x => x.Notes).MaximumLength(1000);
+        }
+    }
+}
+
+public static class ChangeOrderStatusHandler
+{
+    public static async Task Handle(ChangeOrderStatus command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var actor = currentUser.RequireStaff();
+        OrderStatuses.TryParse(command.Status, out var target);
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        var origin = Origins.Of(actor);
+
+        var events = OrderDecisions.ChangeStatus(stream.Aggregate!, target, origin, command.Notes);
+        if (!OrderTransitions.WhoMay[target].Contains(actor.Role!.Value))
+            throw new ForbiddenException($"A {actor.Role.Value.ToString().ToUpperInvariant()} cannot move an order to '{target.Name()}'.");
+        session.Append(stream, origin, events);
+    }
+}

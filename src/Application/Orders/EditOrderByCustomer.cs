@@ -1,0 +1,55 @@
+using Cvety.Application.Common;
+using Cvety.Application.Users;
+using Cvety.Domain.Common;
+using Cvety.Domain.Orders;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>
+/// The customer changes recipient, address, date, time or postcard from the tracking page, until the bouquet is
+/// assembled. Fields left out stay as they are.
+/// </summary>
+public sealed record EditOrderByCustomer(
+    Guid OrderId,
+    string? RecipientName,
+    string? RecipientPhone,
+    string? DeliveryAddress,
+    DateOnly? DeliveryDate,
+    string? ScheduledTime,
+    string? PostcardText)
+{
+    public sealed class Validator : AbstractValidator<EditOrderByCustomer>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.RecipientName).MaximumLength(200);
+            RuleFor(x => x.RecipientPhone!).MustBePhone().When(x => !string.IsNullOrEmpty(x.RecipientPhone));
+            RuleFor(x => x.DeliveryAddress).MaximumLength(500);
+            RuleFor(x => x.ScheduledTime!).Matches(@"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
+                .WithMessage("'Scheduled Time' must look like 14:00-16:00.").When(x => !string.IsNullOrEmpty(x.ScheduledTime));
+            RuleFor(x => x.PostcardText).MaximumLength(1000);
+        }
+    }
+}
+
+public static class EditOrderByCustomerHandler
+{
+    public static async Task Handle(EditOrderByCustomer command, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
+        var order = stream.Aggregate!;
+        var recipient = new Recipient(
+            command.RecipientName?.Trim() ?? order.Recipient.Name,
+            command.RecipientPhone is null ? order.Recipient.Phone : PhoneNumber.Parse(command.RecipientPhone).Value);
+        var delivery = order.Delivery with
+        {
+            Address = order.Delivery.Type == "pickup" ? order.Delivery.Address : command.DeliveryAddress?.Trim() ?? order.Delivery.Address,
+            Date = command.DeliveryDate ?? order.Delivery.Date,
+            TimeSlot = command.ScheduledTime ?? order.Delivery.TimeSlot,
+        };
+        var origin = new Origin(Sources.Customer, Sources.Customer);
+        session.Append(stream, origin, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
+    }
+}

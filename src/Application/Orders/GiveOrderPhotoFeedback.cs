@@ -1,0 +1,29 @@
+using Cvety.Domain.Common;
+using Cvety.Domain.Orders;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>The customer likes or dislikes the photo of their bouquet, once.</summary>
+public sealed record GiveOrderPhotoFeedback(Guid OrderId, string Feedback, string? Comment)
+{
+    public sealed class Validator : AbstractValidator<GiveOrderPhotoFeedback>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Feedback).Must(f => f is "like" or "dislike").WithMessage("'Feedback' must be like or dislike.");
+            RuleFor(x => x.Comment).MaximumLength(1000);
+        }
+    }
+}
+
+public static class GiveOrderPhotoFeedbackHandler
+{
+    public static async Task Handle(GiveOrderPhotoFeedback command, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
+        var origin = new Origin(Sources.Customer, Sources.Customer);
+        session.Append(stream, origin, OrderDecisions.GiveFeedback(stream.Aggregate!, command.Feedback, command.Comment?.Trim(), origin));
+    }
+}

@@ -1,0 +1,189 @@
+using Cvety.Domain.Common;
+using Cvety.Domain.Orders;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Cvety.Application.Orders;
+
+public sealed record OrderItemView(int ProductId, string ProductName, Money ProductPrice, int Quantity, Money ItemTotal, string? SpecialRequests);
+
+public sealed record OrderPhotoView(string Url, string Label, DateTimeOffset AddedAt, string? Feedback = null, string? Comment = null);
+
+public sealed record OrderNoteView(string Text, string ChangedBy, string Actor, DateTimeOffset At);
+
+public sealed record StatusConflictView(string Current, string Reported, string? ReportedCode, string Source, DateTimeOffset At);
+
+/// <summary>The order as staff see it: the board and the detail page read this, kept in step with every event.</summary>
+public sealed class OrderDetails
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public int ShopId { get; set; }
+    public string OrderNumber { get; set; } = "";
+    public string TrackingId { get; set; } = "";
+    public string Status { get; set; } = "new";
+    public string CustomerName { get; set; } = "";
+    public string CustomerPhone { get; set; } = "";
+    public string? CustomerEmail { get; set; }
+    public long? TelegramUserId { get; set; }
+    public string? SenderPhone { get; set; }
+    public string? RecipientName { get; set; }
+    public string? RecipientPhone { get; set; }
+    public string DeliveryType { get; set; } = "delivery";
+    public string? DeliveryAddress { get; set; }
+    public DateOnly? DeliveryDate { get; set; }
+    public string? ScheduledTime { get; set; }
+    public string? PickupAddress { get; set; }
+    public string? CityId { get; set; }
+    public string? PostcardText { get; set; }
+    public List<OrderItemView> Items { get; set; } = [];
+    public Money Subtotal { get; set; }
+    public Money DeliveryCost { get; set; }
+    public Money Total { get; set; }
+    public string PaymentMethod { get; set; } = "cash";
+    public bool IsPaid { get; set; }
+    public Money PaidAmount { get; set; }
+    public Money RefundedAmount { get; set; }
+    public string SalesChannel { get; set; } = "";
+    public string Source { get; set; } = "";
+    public long? BitrixOrderId { get; set; }
+    public string? Notes { get; set; }
+    public Guid? ResponsibleId { get; set; }
+    public string? ResponsibleName { get; set; }
+    public Guid? CourierId { get; set; }
+    public string? CourierName { get; set; }
+    public string? CancelReason { get; set; }
+    public List<OrderPhotoView> Photos { get; set; } = [];
+    public List<OrderNoteView> StaffNotes { get; set; } = [];
+    public List<StatusConflictView> StatusConflicts { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed partial class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>
+{
+    public OrderDetails Create(IEvent<OrderPlaced> e)
+    {
+        var p = e.Data;
+        var items = p.Lines.Select(l => new OrderItemView(l.ProductId, l.ProductName, l.ProductPrice, l.Quantity, l.ItemTotal, l.SpecialRequests)).ToList();
+        return new OrderDetails
+        {
+            Id = p.OrderId,
+            ShopId = p.ShopId,
+            OrderNumber = p.OrderNumber,
+            TrackingId = p.TrackingId,
+            Status = OrderStatus.New.Name(),
+            CustomerName = p.Customer.Name,
+            CustomerPhone = p.Customer.Phone,
+            CustomerEmail = p.Customer.Email,
+            TelegramUserId = p.Customer.TelegramUserId,
+            SenderPhone = p.SenderPhone,
+            RecipientName = p.Recipient.Name,
+            RecipientPhone = p.Recipient.Phone,
+            DeliveryType = p.Delivery.Type,
+            DeliveryAddress = p.Delivery.Address,
+            DeliveryDate = p.Delivery.Date,
+            ScheduledTime = p.Delivery.TimeSlot,
+            PickupAddress = p.Delivery.PickupAddress,
+            CityId = p.Delivery.CityId,
+            PostcardText = p.PostcardText,
+            Items = items,
+            Subtotal = p.Total - p.DeliveryCost,
+            DeliveryCost = p.DeliveryCost,
+            Total = p.Total,
+            PaymentMethod = p.PaymentMethod,
+            SalesChannel = p.SalesChannel,
+            Source = p.By.Source,
+            BitrixOrderId = p.ExternalIds.BitrixOrderId,
+            Notes = p.Notes,
+            CreatedAt = e.Timestamp,
+            UpdatedAt = e.Timestamp,
+        };
+    }
+
+    public void Apply(IEvent<OrderPaid> e, OrderDetails d)
+    {
+        d.IsPaid = true;
+        d.PaidAmount += e.Data.Amount;
+        if (d.Status == OrderStatus.New.Name()) d.Status = OrderStatus.Paid.Name();
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<OrderAccepted> e, OrderDetails d) => Move(d, OrderStatus.Accepted, e);
+    public void Apply(IEvent<OrderAssembled> e, OrderDetails d) => Move(d, OrderStatus.Assembled, e);
+    public void Apply(IEvent<OrderOutForDelivery> e, OrderDetails d) => Move(d, OrderStatus.InDelivery, e);
+    public void Apply(IEvent<OrderDelivered> e, OrderDetails d) => Move(d, OrderStatus.Delivered, e);
+
+    public void Apply(IEvent<OrderCancelled> e, OrderDetails d)
+    {
+        Move(d, OrderStatus.Cancelled, e);
+        d.CancelReason = e.Data.Reason;
+    }
+
+    public void Apply(IEvent<OrderRefunded> e, OrderDetails d)
+    {
+        d.RefundedAmount += e.Data.Amount;
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<DeliveryDetailsChanged> e, OrderDetails d)
+    {
+        var x = e.Data.Delivery;
+        (d.DeliveryType, d.DeliveryAddress, d.DeliveryDate, d.ScheduledTime, d.PickupAddress, d.CityId) = (x.Type, x.Address, x.Date, x.TimeSlot, x.PickupAddress, x.CityId);
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<RecipientChanged> e, OrderDetails d)
+    {
+        (d.RecipientName, d.RecipientPhone) = (e.Data.Recipient.Name, e.Data.Recipient.Phone);
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<PostcardChanged> e, OrderDetails d)
+    {
+        d.PostcardText = e.Data.PostcardText;
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<ResponsibleFloristAssigned> e, OrderDetails d)
+    {
+        (d.ResponsibleId, d.ResponsibleName) = (e.Data.UserId, e.Data.UserName);
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<CourierAssigned> e, OrderDetails d)
+    {
+        (d.CourierId, d.CourierName) = (e.Data.UserId, e.Data.UserName);
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<OrderPhotoAdded> e, OrderDetails d)
+    {
+        d.Photos.Add(new OrderPhotoView(e.Data.Url, e.Data.Label, e.Timestamp));
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<PhotoFeedbackGiven> e, OrderDetails d)
+    {
+        if (d.Photos.Count > 0) d.Photos[^1] = d.Photos[^1] with { Feedback = e.Data.Feedback, Comment = e.Data.Comment };
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<OrderNoteAdded> e, OrderDetails d)
+    {
+        d.StaffNotes.Add(new OrderNoteView(e.Data.Text, e.Data.By.ChangedBy, e.Data.By.Actor, e.Timestamp));
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<OrderStatusConflictRecorded> e, OrderDetails d)
+    {
+        d.StatusConflicts.Add(new StatusConflictView(e.Data.Current.Name(), e.Data.Reported.Name(), e.Data.ReportedCode, e.Data.By.Source, e.Timestamp));
+        d.UpdatedAt = e.Timestamp;
+    }
+
+    private static void Move(OrderDetails d, OrderStatus status, IEvent e)
+    {
+        d.Status = status.Name();
+        d.UpdatedAt = e.Timestamp;
+    }
+}

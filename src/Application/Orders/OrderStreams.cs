@@ -1,0 +1,42 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Common;
+using Cvety.Domain.Orders;
+using Marten;
+using JasperFx.Events;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>
+/// Opens an order's stream for writing in the current shop. The session is the shop's, so another shop's order is
+/// simply not there (404). With an expected version (If-Match), a stale one fails before anything is decided;
+/// without one, Marten still refuses the append if another writer got in between.
+/// </summary>
+public static class OrderStreams
+{
+    public static async Task<IEventStream<Order>> ForWritingAsync(IDocumentSession session, Guid orderId, long? expectedVersion, CancellationToken ct)
+    {
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<Order>(orderId, version, ct)
+            : await session.Events.FetchForWriting<Order>(orderId, ct);
+        if (stream.Aggregate is null) throw new NotFoundException("Order", orderId);
+        return stream;
+    }
+
+    /// <summary>Decides against the stream's state, stamps who did it on the events' metadata, and appends.</summary>
+    public static void Append(this IDocumentSession session, IEventStream<Order> stream, Origin origin, params object[] events)
+    {
+        session.Stamp(origin);
+        stream.AppendMany(events);
+    }
+
+    /// <summary>Marten's event metadata says who and from where too: user name and a source header.</summary>
+    public static void Stamp(this IDocumentSession session, Origin origin)
+    {
+        session.LastModifiedBy = origin.Actor;
+        session.SetHeader("source", origin.Source);
+        if (origin.Role is not null) session.SetHeader("role", origin.Role);
+    }
+
+    public static Actor RequireStaff(this ICurrentUser currentUser) =>
+        currentUser.Actor is { IsAuthenticated: true } actor ? actor : throw new AuthenticationFailedException("Sign in as staff.");
+}

@@ -1,0 +1,36 @@
+using Cvety.Domain.Orders;
+using Cvety.Domain.Products;
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Postgresql.Tables;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>Where a tracking id leads: the one lookup that crosses shops, because customers know no shop.</summary>
+public sealed record TrackingLookup(string Id, int ShopId, Guid OrderId);
+
+public static class OrdersModule
+{
+    public const string OrderNumbersTable = "order_numbers";
+
+    /// <summary>Orders and products in the event store: inline projections for read-your-writes, lookups, counters.</summary>
+    public static StoreOptions AddOrders(this StoreOptions opts)
+    {
+        opts.Projections.Add<OrderWriteModel>(ProjectionLifecycle.Live);
+        opts.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<OrderHistoryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<OrderDetails>()
+            .Index(x => x.TrackingId)
+            .Index(x => x.BitrixOrderId!)
+            .Index(x => x.CreatedAt);
+        opts.Schema.For<TrackingLookup>().SingleTenanted();
+        opts.Schema.For<Product>();
+
+        // Per-shop order numbers (#00001, #00002, ...) from one atomic upsert, never from max()+1.
+        var numbers = new Table($"{opts.DatabaseSchemaName}.{OrderNumbersTable}");
+        numbers.AddColumn<int>("shop_id").AsPrimaryKey();
+        numbers.AddColumn<int>("last_number").NotNull();
+        opts.Storage.ExtendedSchemaObjects.Add(numbers);
+        return opts;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Cvety.Domain.Common;
+
+/// <summary>Where a change came from. Stored on every event so that history and audit never have to guess.</summary>
+public static class Sources
+{
+    public const string Admin = "admin";
+    public const string Customer = "customer";
+    public const string Telegram = "telegram";
+    public const string Web = "web";
+    public const string Bitrix = "bitrix";
+    public const string Kaspi = "kaspi";
+    public const string System = "system";
+
+    public static readonly string[] All = [Admin, Customer, Telegram, Web, Bitrix, Kaspi, System];
+
+    /// <summary>Outside systems of record: what they report happened, so they may skip steps forward.</summary>
+    public static bool IsExternal(string source) => source is Bitrix or Kaspi;
+}
+
+/// <summary>
+/// Who made a change and through what: <paramref name="Actor"/> is a user id, or the name of a system
+/// (<c>system</c>, <c>bitrix</c>, <c>kaspi</c>), or <c>customer</c>; <paramref name="Role"/> is the user's role when
+/// a signed-in user acted.
+/// </summary>
+public sealed record Origin(string Source, string Actor, string? Role = null)
+{
+    public static Origin System(string actor = Sources.System) => new(Sources.System, actor);
+
+    /// <summary>The legacy <c>changed_by</c> value of a history row: customer | admin | bitrix | kaspi | system.</summary>
+    public string ChangedBy => Source switch
+    {
+        Sources.Customer or Sources.Telegram or Sources.Web => "customer",
+        _ => Source,
+    };
+}

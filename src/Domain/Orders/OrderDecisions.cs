@@ -1,0 +1,111 @@
+using Cvety.Domain.Common;
+
+namespace Cvety.Domain.Orders;
+
+/// <summary>A move the lifecycle does not allow. The API answers 409 naming both statuses.</summary>
+public sealed class InvalidTransitionException(OrderStatus current, OrderStatus requested)
+    : DomainException($"An order in status '{current.Name()}' cannot move to '{requested.Name()}'.")
+{
+    public OrderStatus Current { get; } = current;
+    public OrderStatus Requested { get; } = requested;
+}
+
+/// <summary>
+/// Every decision about an order, as pure functions of its state: they return the events to append, or throw
+/// <see cref="DomainException"/> when a rule is broken. No clock, no database, no framework.
+/// </summary>
+public static class OrderDecisions
+{
+    public static OrderPlaced Place(
+        Guid orderId, int shopId, string orderNumber, string trackingId, Customer customer, Recipient recipient,
+        Delivery delivery, string? postcardText, IReadOnlyList<OrderLine> lines, Money deliveryCost, string paymentMethod,
+        string salesChannel, ExternalIds externalIds, string? notes, string? senderPhone, Origin by)
+    {
+        if (lines.Count == 0) throw new DomainException("An order needs at least one line.");
+        if (lines.Any(l => l.Quantity <= 0)) throw new DomainException("Every line needs a positive quantity.");
+        if (deliveryCost < Money.Zero) throw new DomainException("The delivery cost cannot be negative.");
+
+        var total = lines.Aggregate(Money.Zero, (sum, line) => sum + line.ItemTotal) + deliveryCost;
+        return new OrderPlaced(orderId, shopId, orderNumber, trackingId, customer, recipient, delivery, postcardText,
+            lines, deliveryCost, total, paymentMethod, salesChannel, externalIds, notes, senderPhone, by);
+    }
+
+    /// <summary>A person moves the order one allowed step.</summary>
+    public static object[] ChangeStatus(Order order, OrderStatus target, Origin by, string? note)
+    {
+        if (!OrderTransitions.CanMove(order.Status, target)) throw new InvalidTransitionException(order.Status, target);
+        return [StatusEvent(order, target, by, note)];
+    }
+
+    public static object[] Cancel(Order order, string reason, Origin by) => ChangeStatus(order, OrderStatus.Cancelled, by, reason);
+
+    /// <summary>
+    /// An outside system of record (Bitrix) reports a status. It may skip steps forward, because it reports what
+    /// already happened there; a report that would move the order backwards, or out of a final state, is recorded
+    /// as a conflict for a person and never applied.
+    /// </summary>
+    public static object[] ReportStatusFromOutside(Order order, OrderStatus reported, string? reportedCode, Origin by)
+    {
+        if (reported == order.Status) return [];
+        var forward = !OrderTransitions.IsTerminal(order.Status)
+            && (reported == OrderStatus.Cancelled || OrderTransitions.Rank(reported) > OrderTransitions.Rank(order.Status));
+        return forward
+            ? [StatusEvent(order, reported, by, reportedCode is null ? null : $"Reported status code {reportedCode}")]
+            : [new OrderStatusConflictRecorded(order.Id, order.Status, reported, reportedCode, by)];
+    }
+
+    /// <summary>The customer changes recipient, delivery or postcard. Only what differs becomes an event.</summary>
+    public static object[] EditByCustomer(Order order, Recipient recipient, Delivery delivery, string? postcardText, Origin by)
+    {
+        if (!OrderTransitions.CustomerMayEdit(order.Status))
+            throw new DomainException($"An order in status '{order.Status.Name()}' can no longer be changed; call the shop.");
+
+        var events = new List<object>();
+        if (recipient != order.Recipient) events.Add(new RecipientChanged(order.Id, recipient, by));
+        if (delivery != order.Delivery) events.Add(new DeliveryDetailsChanged(order.Id, delivery, by));
+        if (postcardText != order.PostcardText) events.Add(new PostcardChanged(order.Id, postcardText, by));
+        return [.. events];
+    }
+
+    public static object[] AssignResponsible(Order order, Guid userId, string userName, Origin by)
+    {
+        EnsureOpen(order);
+        return order.ResponsibleId == userId ? [] : [new ResponsibleFloristAssigned(order.Id, userId, userName, by)];
+    }
+
+    public static object[] AssignCourier(Order order, Guid userId, string userName, Origin by)
+    {
+        EnsureOpen(order);
+        return order.CourierId == userId ? [] : [new CourierAssigned(order.Id, userId, userName, by)];
+    }
+
+    public static OrderPhotoAdded AddPhoto(Order order, string url, Origin by)
+    {
+        if (order.Status == OrderStatus.Cancelled) throw new DomainException("A cancelled order takes no photos.");
+        return new OrderPhotoAdded(order.Id, url, order.Status == OrderStatus.New ? "photo" : "assembled", by);
+    }
+
+    public static PhotoFeedbackGiven GiveFeedback(Order order, string feedback, string? comment, Origin by)
+    {
+        if (order.LatestPhotoUrl is null) throw new DomainException("There is no photo to give feedback on yet.");
+        if (order.FeedbackGiven) throw new DomainException("Feedback on the photo has already been given.");
+        return new PhotoFeedbackGiven(order.Id, feedback, comment, by);
+    }
+
+    private static void EnsureOpen(Order order)
+    {
+        if (OrderTransitions.IsTerminal(order.Status))
+            throw new DomainException($"An order in status '{order.Status.Name()}' is closed.");
+    }
+
+    private static object StatusEvent(Order order, OrderStatus target, Origin by, string? note) => target switch
+    {
+        OrderStatus.Paid => new OrderPaid(order.Id, order.Total - order.Paid, null, note, by),
+        OrderStatus.Accepted => new OrderAccepted(order.Id, note, by),
+        OrderStatus.Assembled => new OrderAssembled(order.Id, order.LatestPhotoUrl, note, by),
+        OrderStatus.InDelivery => new OrderOutForDelivery(order.Id, note, by),
+        OrderStatus.Delivered => new OrderDelivered(order.Id, note, by),
+        OrderStatus.Cancelled => new OrderCancelled(order.Id, string.IsNullOrWhiteSpace(note) ? "No reason given" : note, by),
+        _ => throw new InvalidTransitionException(order.Status, target),
+    };
+}

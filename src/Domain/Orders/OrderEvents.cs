@@ -1,0 +1,83 @@
+using Cvety.Domain.Common;
+
+namespace Cvety.Domain.Orders;
+
+// The facts of an order's life. Each names the order first and says who and from where (Origin); the time is the
+// event's own timestamp, recorded by the event store.
+
+/// <summary>What every order event carries: the order it belongs to and who made it happen, from where.</summary>
+public interface IOrderEvent
+{
+    Guid OrderId { get; }
+    Origin By { get; }
+}
+
+public sealed record Customer(string Name, string Phone, string? Email, long? TelegramUserId);
+
+public sealed record Recipient(string? Name, string? Phone);
+
+/// <summary>How the bouquet reaches the recipient. Pickup orders have no address.</summary>
+public sealed record Delivery(string Type, string? Address, DateOnly? Date, string? TimeSlot, string? PickupAddress, string? CityId = null, string? TimeSlotId = null);
+
+/// <summary>A line as sold: the product's name and price copied when the order was placed.</summary>
+public sealed record OrderLine(int ProductId, string ProductName, Money ProductPrice, int Quantity, string? SpecialRequests)
+{
+    public Money ItemTotal => ProductPrice * Quantity;
+}
+
+public sealed record ExternalIds(long? BitrixOrderId = null, string? BitrixAccountNumber = null);
+
+public sealed record OrderPlaced(
+    Guid OrderId,
+    int ShopId,
+    string OrderNumber,
+    string TrackingId,
+    Customer Customer,
+    Recipient Recipient,
+    Delivery Delivery,
+    string? PostcardText,
+    IReadOnlyList<OrderLine> Lines,
+    Money DeliveryCost,
+    Money Total,
+    string PaymentMethod,
+    string SalesChannel,
+    ExternalIds ExternalIds,
+    string? Notes,
+    string? SenderPhone,
+    Origin By) : IOrderEvent;
+
+public sealed record OrderPaid(Guid OrderId, Money Amount, string? PaymentReference, string? Note, Origin By) : IOrderEvent;
+
+public sealed record OrderAccepted(Guid OrderId, string? Note, Origin By) : IOrderEvent;
+
+public sealed record OrderAssembled(Guid OrderId, string? PhotoUrl, string? Note, Origin By) : IOrderEvent;
+
+public sealed record OrderOutForDelivery(Guid OrderId, string? Note, Origin By) : IOrderEvent;
+
+public sealed record OrderDelivered(Guid OrderId, string? Note, Origin By) : IOrderEvent;
+
+public sealed record OrderCancelled(Guid OrderId, string Reason, Origin By) : IOrderEvent;
+
+public sealed record OrderRefunded(Guid OrderId, Money Amount, string? RefundReference, string? Reason, Origin By) : IOrderEvent;
+
+public sealed record DeliveryDetailsChanged(Guid OrderId, Delivery Delivery, Origin By) : IOrderEvent;
+
+public sealed record RecipientChanged(Guid OrderId, Recipient Recipient, Origin By) : IOrderEvent;
+
+public sealed record PostcardChanged(Guid OrderId, string? PostcardText, Origin By) : IOrderEvent;
+
+public sealed record ResponsibleFloristAssigned(Guid OrderId, Guid UserId, string UserName, Origin By) : IOrderEvent;
+
+public sealed record CourierAssigned(Guid OrderId, Guid UserId, string UserName, Origin By) : IOrderEvent;
+
+public sealed record OrderPhotoAdded(Guid OrderId, string Url, string Label, Origin By) : IOrderEvent;
+
+public sealed record PhotoFeedbackGiven(Guid OrderId, string Feedback, string? Comment, Origin By) : IOrderEvent;
+
+public sealed record OrderNoteAdded(Guid OrderId, string Text, Origin By) : IOrderEvent;
+
+/// <summary>
+/// An outside system reported a status that would move the order backwards (or out of a final state). It is kept
+/// for a person to resolve and never applied.
+/// </summary>
+public sealed record OrderStatusConflictRecorded(Guid OrderId, OrderStatus Current, OrderStatus Reported, string? ReportedCode, Origin By) : IOrderEvent;
