@@ -65,14 +65,14 @@ builder.Services.AddOpenApi();
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    // Read per request so that the limit follows configuration (tests raise it).
-    o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:RateLimits:PublicOrdersPerMinute", 10),
-            Window = TimeSpan.FromMinutes(1),
-        }));
+    // The limit is read per request, and is part of the partition key, so a changed limit applies at once.
+    o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http =>
+    {
+        var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:RateLimits:PublicOrdersPerMinute", 10);
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{client}|{limit}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
+    });
     o.OnRejected = async (context, ct) =>
     {
         context.HttpContext.Response.Headers.RetryAfter = "60";

@@ -96,8 +96,8 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
             Source = p.By.Source,
             BitrixOrderId = p.ExternalIds.BitrixOrderId,
             Notes = p.Notes,
-            CreatedAt = e.Timestamp,
-            UpdatedAt = e.Timestamp,
+            CreatedAt = e.At(),
+            UpdatedAt = e.At(),
         };
     }
 
@@ -106,7 +106,7 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
         d.IsPaid = true;
         d.PaidAmount += e.Data.Amount;
         if (d.Status == OrderStatus.New.Name()) d.Status = OrderStatus.Paid.Name();
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<OrderAccepted> e, OrderDetails d) => Move(d, OrderStatus.Accepted, e);
@@ -123,67 +123,67 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderRefunded> e, OrderDetails d)
     {
         d.RefundedAmount += e.Data.Amount;
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<DeliveryDetailsChanged> e, OrderDetails d)
     {
         var x = e.Data.Delivery;
         (d.DeliveryType, d.DeliveryAddress, d.DeliveryDate, d.ScheduledTime, d.PickupAddress, d.CityId) = (x.Type, x.Address, x.Date, x.TimeSlot, x.PickupAddress, x.CityId);
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<RecipientChanged> e, OrderDetails d)
     {
         (d.RecipientName, d.RecipientPhone) = (e.Data.Recipient.Name, e.Data.Recipient.Phone);
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<PostcardChanged> e, OrderDetails d)
     {
         d.PostcardText = e.Data.PostcardText;
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<ResponsibleFloristAssigned> e, OrderDetails d)
     {
         (d.ResponsibleId, d.ResponsibleName) = (e.Data.UserId, e.Data.UserName);
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<CourierAssigned> e, OrderDetails d)
     {
         (d.CourierId, d.CourierName) = (e.Data.UserId, e.Data.UserName);
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<OrderPhotoAdded> e, OrderDetails d)
     {
-        d.Photos.Add(new OrderPhotoView(e.Data.Url, e.Data.Label, e.Timestamp));
-        d.UpdatedAt = e.Timestamp;
+        d.Photos.Add(new OrderPhotoView(e.Data.Url, e.Data.Label, e.At()));
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<PhotoFeedbackGiven> e, OrderDetails d)
     {
         if (d.Photos.Count > 0) d.Photos[^1] = d.Photos[^1] with { Feedback = e.Data.Feedback, Comment = e.Data.Comment };
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<OrderNoteAdded> e, OrderDetails d)
     {
-        d.StaffNotes.Add(new OrderNoteView(e.Data.Text, e.Data.By.ChangedBy, e.Data.By.Actor, e.Timestamp));
-        d.UpdatedAt = e.Timestamp;
+        d.StaffNotes.Add(new OrderNoteView(e.Data.Text, e.Data.By.ChangedBy, e.Data.By.Actor, e.At()));
+        d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<OrderStatusConflictRecorded> e, OrderDetails d)
     {
-        d.StatusConflicts.Add(new StatusConflictView(e.Data.Current.Name(), e.Data.Reported.Name(), e.Data.ReportedCode, e.Data.By.Source, e.Timestamp));
-        d.UpdatedAt = e.Timestamp;
+        d.StatusConflicts.Add(new StatusConflictView(e.Data.Current.Name(), e.Data.Reported.Name(), e.Data.ReportedCode, e.Data.By.Source, e.At()));
+        d.UpdatedAt = e.At();
     }
 
     private static void Move(OrderDetails d, OrderStatus status, IEvent e)
     {
         d.Status = status.Name();
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = e.At();
     }
 }

@@ -23,11 +23,11 @@ public sealed class OrderHistory
         Current.TryGetValue(field, out var old);
         if (Current.ContainsKey(field) && old == value) return;
         Current[field] = value;
-        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, old, value, e.Timestamp));
+        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, old, value, e.At()));
     }
 
     internal void Note(IEvent e, Origin by, string field, string? value) =>
-        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, null, value, e.Timestamp));
+        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, null, value, e.At()));
 }
 
 public sealed partial class OrderHistoryProjection : SingleStreamProjection<OrderHistory, Guid>
@@ -80,7 +80,7 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderNoteAdded> e, OrderHistory h) => h.Note(e, e.Data.By, "note", e.Data.Text);
 
     public void Apply(IEvent<OrderStatusConflictRecorded> e, OrderHistory h) =>
-        h.Rows.Add(new OrderHistoryRow(h.Rows.Count + 1, h.Id, e.Data.By.ChangedBy, "status_conflict", e.Data.Current.Name(), e.Data.Reported.Name(), e.Timestamp));
+        h.Rows.Add(new OrderHistoryRow(h.Rows.Count + 1, h.Id, e.Data.By.ChangedBy, "status_conflict", e.Data.Current.Name(), e.Data.Reported.Name(), e.At()));
 
     private static void Status(IEvent e, OrderHistory h, OrderStatus status, Origin by, string? note)
     {
