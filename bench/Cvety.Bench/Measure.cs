@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Cvety.Bench;
+
+public sealed record Result(string Name, int Concurrency, int Operations, int Failures, double Seconds, double P50Ms, double P99Ms)
+{
+    public double PerSecond => Operations / Seconds;
+}
+
+public static class Measure
+{
+    /// <summary>
+    /// Runs <paramref name="operations"/> calls of <paramref name="call"/> (given the operation's index) from
+    /// <paramref name="concurrency"/> workers, and reports throughput and latency percentiles. Bounded by count and time.
+    /// </summary>
+    public static async Task<Result> RunAsync(string name, int concurrency, int operations, Func<int, Task<bool>> call, TimeSpan? limit = null)
+    {
+        var latencies = new double[operations];
+        var failures = 0;
+        var next = -1;
+        var deadline = Stopwatch.GetTimestamp() + (long)((limit ?? TimeSpan.FromMinutes(2)).TotalSeconds * Stopwatch.Frequency);
+        var done = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= operations || Stopwatch.GetTimestamp() > deadline) return;
+                var t = Stopwatch.GetTimestamp();
+                var ok = await call(i);
+                latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                if (!ok) Interlocked.Increment(ref failures);
+                Interlocked.Increment(ref done);
+            }
+        }));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var measured = latencies.Take(done).Order().ToArray();
+        return new Result(name, concurrency, done, failures, seconds, Percentile(measured, 0.50), Percentile(measured, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

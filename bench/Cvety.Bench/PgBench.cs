@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Cvety.Bench;
+
+/// <summary>
+/// PostgreSQL's own ceiling on this machine: pgbench, one single-row INSERT of a jsonb document per transaction,
+/// default settings, against the same cluster the API uses. No HTTP call that appends an event can beat it.
+/// </summary>
+public static partial class PgBench
+{
+    public static async Task<double> InsertsPerSecondAsync(string binDirectory, string connectionString, int clients, int seconds)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(connectionString);
+        await using (var conn = new NpgsqlConnection(connectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("create table if not exists bench_insert (id bigserial primary key, data jsonb not null)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var script = Path.GetTempFileName();
+        await File.WriteAllTextAsync(script, "insert into bench_insert (data) values ('{\"order\": \"#00001\", \"status\": \"accepted\", \"by\": {\"source\": \"admin\"}}');\n");
+        try
+        {
+            var psi = new ProcessStartInfo(Path.Combine(binDirectory, "pgbench"))
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment = { ["PGPASSWORD"] = cs.Password },
+            };
+            foreach (var a in new[] { "-n", "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username!, "-c", clients.ToString(CultureInfo.InvariantCulture),
+                         "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script, cs.Database! })
+                psi.ArgumentList.Add(a);
+            using var process = Process.Start(psi)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var match = Tps().Match(output);
+            return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("pgbench said: " + output);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    /// <summary>pgbench sits beside initdb; follow a symlinked initdb to the real folder.</summary>
+    public static string BinDirectory(string found)
+    {
+        var initdb = new FileInfo(Path.Combine(found, "initdb"));
+        var real = initdb.ResolveLinkTarget(returnFinalTarget: true);
+        return real is null ? found : Path.GetDirectoryName(real.FullName)!;
+    }
+
+    [GeneratedRegex(@"tps = ([0-9.]+)")]
+    private static partial Regex Tps();
+}

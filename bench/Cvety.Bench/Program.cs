@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using Cvety.Bench;
+using Cvety.Infrastructure.Database;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick]
+var arguments = args.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
+string Arg(string name) => args[arguments[name] + 1];
+var apiDll = Arg("--api");
+var output = Arg("--out");
+var quick = arguments.ContainsKey("--quick");
+var scale = quick ? 4 : 1;
+
+Console.WriteLine("Starting a throwaway PostgreSQL cluster...");
+await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
+{
+    DataDirectory = Path.Combine(Path.GetTempPath(), "cvety-bench-" + Guid.NewGuid().ToString("N")[..8]),
+    Database = "cvety_bench",
+    Throwaway = true,
+}, NullLogger.Instance);
+var bin = PgBench.BinDirectory(LocalPostgres.FindBinaries(null));
+
+Console.WriteLine("pgbench: single-row jsonb INSERT per transaction...");
+var pgSeconds = quick ? 3 : 10;
+var pg1 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds);
+var pg8 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 8, pgSeconds);
+var pg32 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 32, pgSeconds);
+Console.WriteLine($"  1 client {pg1:F0}/s, 8 clients {pg8:F0}/s, 32 clients {pg32:F0}/s");
+
+Console.WriteLine("Starting the API (Release, Production settings)...");
+await using var api = await ApiProcess.StartAsync(apiDll, pg.ConnectionString);
+var admin = await api.LoginAsync(ApiProcess.AdminPhone, ApiProcess.AdminPassword);
+await api.SendAsync(HttpMethod.Post, "/api/v1/shops", admin, new { id = 17008, name = "Cvety.kz", city = "Астана" });
+await api.SendAsync(HttpMethod.Post, "/api/v1/shops/17008/users", admin, new { name = "Менеджер", phone = "+77010000102", password = "bench-manager-1", role = "MANAGER" });
+var manager = await api.LoginAsync("+77010000102", "bench-manager-1");
+var product = (await api.SendAsync(HttpMethod.Post, "/api/v1/products", manager, new { name = "Букет Стандарт", price = 750_000, type = "flowers" })).GetProperty("id").GetInt32();
+
+object NewOrder(int i) => new
+{
+    customerName = "Клиент " + i,
+    phone = "+7701" + (1_000_000 + i % 9_000_000).ToString(CultureInfo.InvariantCulture),
+    items = new[] { new { product_id = product, quantity = 1 + i % 3 } },
+    delivery_address = "пр. Достык, " + i,
+    delivery_date = "2026-12-01",
+    payment_method = "cash",
+};
+
+async Task<bool> Ok(Func<Task<HttpResponseMessage>> send)
+{
+    using var response = await send();
+    return response.IsSuccessStatusCode;
+}
+
+HttpRequestMessage Request(HttpMethod method, string url, object? body)
+{
+    var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+    request.Headers.Authorization = new("Bearer", manager);
+    return request;
+}
+
+// Warm up: the first call of each handler compiles Wolverine's generated code.
+for (var i = 0; i < 20; i++)
+{
+    var warm = (await api.SendAsync(HttpMethod.Post, "/api/v1/orders", manager, NewOrder(i))).GetProperty("id").GetGuid();
+    await api.SendAsync(HttpMethod.Patch, $"/api/v1/orders/{warm}/status", manager, new { status = "accepted" });
+    await api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{warm}/timeline", manager);
+}
+
+var results = new List<Result>();
+foreach (var concurrency in new[] { 1, 8, 32 })
+{
+    Console.WriteLine($"Order placement, {concurrency} concurrent...");
+    results.Add(await Measure.RunAsync("Place an order (POST /api/v1/orders)", concurrency, (concurrency == 1 ? 400 : 2000) / scale,
+        i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Post, "/api/v1/orders", NewOrder(i)))), TimeSpan.FromSeconds(60)));
+}
+
+foreach (var concurrency in new[] { 1, 8, 32 })
+{
+    var count = (concurrency == 1 ? 400 : 2000) / scale;
+    Console.WriteLine($"Preparing {count} orders for status changes...");
+    var ids = new Guid[count];
+    await Measure.RunAsync("prepare", 16, count, async i =>
+    {
+        ids[i] = (await api.SendAsync(HttpMethod.Post, "/api/v1/orders", manager, NewOrder(i))).GetProperty("id").GetGuid();
+        return true;
+    });
+    Console.WriteLine($"Status change, {concurrency} concurrent...");
+    results.Add(await Measure.RunAsync("Change a status (PATCH /api/v1/orders/{id}/status)", concurrency, count,
+        i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Patch, $"/api/v1/orders/{ids[i]}/status", new { status = "accepted" }))), TimeSpan.FromSeconds(60)));
+}
+
+Console.WriteLine("Timeline of an order with 50 events...");
+var busy = (await api.SendAsync(HttpMethod.Post, "/api/v1/orders", manager, NewOrder(0))).GetProperty("id").GetGuid();
+for (var i = 0; i < 49; i++) await api.SendAsync(HttpMethod.Post, $"/api/v1/orders/{busy}/notes", manager, new { text = "Заметка " + i });
+var events = (await api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{busy}/timeline", manager)).GetArrayLength();
+if (events != 50) throw new InvalidOperationException($"Expected 50 events, found {events}.");
+results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/orders/{id}/timeline)", 1, 1000 / scale,
+    _ => Ok(() => api.Client.SendAsync(Request(HttpMethod.Get, $"/api/v1/orders/{busy}/timeline", null)))));
+
+var report = Report.Write(results, pg1, pg8, pg32, quick);
+await File.WriteAllTextAsync(output, report);
+Console.WriteLine(report);
+return results.Any(r => r.Failures > 0) ? 1 : 0;

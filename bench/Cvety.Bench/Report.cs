@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cvety.Bench;
+
+public static class Report
+{
+    public static string Write(IReadOnlyList<Result> results, double pg1, double pg8, double pg32, bool quick)
+    {
+        string F(double v, string format = "F0") => v.ToString(format, CultureInfo.InvariantCulture);
+        double Limit(int concurrency) => concurrency switch { 1 => pg1, <= 8 => pg8, _ => pg32 };
+
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmarks");
+        text.AppendLine();
+        text.AppendLine("Written by `bench/run.sh` (one command; about two minutes). Do not edit by hand: run it again.");
+        text.AppendLine();
+        text.AppendLine($"Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "quick mode (fewer operations)" : "full mode")}.");
+        text.AppendLine("The API runs as its own process (Release, Production settings, logs at Warning) on a loopback port; the");
+        text.AppendLine("load comes over real HTTP from this process; both share the machine with PostgreSQL 15 (default settings,");
+        text.AppendLine("a throwaway cluster started for the run).");
+        text.AppendLine();
+        text.AppendLine("## The limit: PostgreSQL itself, measured in the same run");
+        text.AppendLine();
+        text.AppendLine("pgbench, one single-row INSERT of a jsonb document per transaction, against the same cluster:");
+        text.AppendLine();
+        text.AppendLine("| clients | transactions/s |");
+        text.AppendLine("|---:|---:|");
+        text.AppendLine($"| 1 | {F(pg1)} |");
+        text.AppendLine($"| 8 | {F(pg8)} |");
+        text.AppendLine($"| 32 | {F(pg32)} |");
+        text.AppendLine();
+        text.AppendLine("## Cvety over HTTP");
+        text.AppendLine();
+        text.AppendLine("Ratio = Cvety's operations/s divided by pgbench's transactions/s at the same number of clients (1, 8, or 32).");
+        text.AppendLine("Each operation is one HTTP request, authenticated with a JWT, validated, decided on the aggregate and committed");
+        text.AppendLine("(events, inline projections, lookups) in one PostgreSQL transaction; writes also read the updated order back.");
+        text.AppendLine();
+        text.AppendLine("| operation | concurrent | operations | failed | ops/s | p50 ms | p99 ms | ratio to PostgreSQL limit |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            text.AppendLine($"| {r.Name} | {r.Concurrency} | {r.Operations} | {r.Failures} | {F(r.PerSecond)} | {F(r.P50Ms, "F2")} | {F(r.P99Ms, "F2")} | {F(r.PerSecond / Limit(r.Concurrency), "P0")} |");
+        text.AppendLine();
+        return text.ToString();
+    }
+}
