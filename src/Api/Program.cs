@@ -108,6 +108,8 @@ app.MapShopEndpoints();
 app.MapProductEndpoints();
 app.MapOrderEndpoints();
 app.MapPublicOrderEndpoints();
+app.MapWebhookEndpoints();
+app.MapDeadLetterEndpoints();
 
 // Marten's and Wolverine's command line (`-- projections --rebuild`, `-- describe`, ...); plain `run` serves HTTP.
 var exitCode = await app.RunJasperFxCommands(args);

@@ -2,7 +2,9 @@ using Cvety.Application.Common;
 using Cvety.Application.Shops;
 using Cvety.Domain.Shops;
 using Cvety.Domain.Users;
+using Cvety.Application.Bitrix;
 using Cvety.Application.Orders;
+using Cvety.Infrastructure.Bitrix;
 using Cvety.Infrastructure.Database;
 using Cvety.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -54,10 +56,13 @@ public static class CvetyInfrastructure
                 opts.Schema.For<User>().SingleTenanted().UniqueIndex(u => u.Phone);
 
                 opts.AddOrders();
+                opts.AddBitrix();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+
+        var bitrix = services.AddBitrix(builder.Configuration);
 
         var validators = FluentValidationPolicy.ValidatorsIn(typeof(CreateShop).Assembly);
         foreach (var (message, validator) in validators)
@@ -67,6 +72,8 @@ public static class CvetyInfrastructure
         {
             opts.ServiceName = "cvety";
             opts.ApplicationAssembly = typeof(CreateShop).Assembly;
+            // Typed HttpClients are built by IHttpClientFactory, which generated code cannot inline: only these are located.
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IBitrixClient>();
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
@@ -76,6 +83,10 @@ public static class CvetyInfrastructure
             // Two writers on one order without If-Match: the loser decides again on the fresh state. With If-Match
             // the version stays stale, so the retry fails the same way and the caller gets 412.
             opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(2);
+            // Two deliveries of the same thing racing: the loser's insert of the same key fails; run again, it finds the winner's.
+            opts.OnException<DocumentAlreadyExistsException>().RetryTimes(2);
+
+            opts.AddBitrix(bitrix);
         });
 
         return builder;

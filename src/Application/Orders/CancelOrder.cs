@@ -1,7 +1,9 @@
+using Cvety.Application.Bitrix;
 using Cvety.Application.Common;
 using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -16,7 +18,7 @@ public sealed record CancelOrder(Guid OrderId, string Reason, long? ExpectedVers
 
 public static class CancelOrderHandler
 {
-    public static async Task Handle(CancelOrder command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task Handle(CancelOrder command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
@@ -25,5 +27,6 @@ public static class CancelOrderHandler
         if (!OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(actor.Role!.Value))
             throw new ForbiddenException("Only managers and directors cancel orders.");
         session.Append(stream, origin, events);
+        foreach (var message in BitrixOutbox.AfterStatusChange(bitrix, Tenancy.ShopOf(session), command.OrderId, origin)) await messaging.PublishAsync(message);
     }
 }

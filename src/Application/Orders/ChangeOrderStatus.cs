@@ -1,7 +1,9 @@
+using Cvety.Application.Bitrix;
 using Cvety.Application.Common;
 using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -21,7 +23,7 @@ public sealed record ChangeOrderStatus(Guid OrderId, string Status, string? Note
 
 public static class ChangeOrderStatusHandler
 {
-    public static async Task Handle(ChangeOrderStatus command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task Handle(ChangeOrderStatus command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         OrderStatuses.TryParse(command.Status, out var target);
@@ -32,5 +34,6 @@ public static class ChangeOrderStatusHandler
         if (!OrderTransitions.WhoMay[target].Contains(actor.Role!.Value))
             throw new ForbiddenException($"A {actor.Role.Value.ToString().ToUpperInvariant()} cannot move an order to '{target.Name()}'.");
         session.Append(stream, origin, events);
+        foreach (var message in BitrixOutbox.AfterStatusChange(bitrix, Tenancy.ShopOf(session), command.OrderId, origin)) await messaging.PublishAsync(message);
     }
 }

@@ -35,6 +35,7 @@ public sealed class OrderDetails
     public string? ScheduledTime { get; set; }
     public string? PickupAddress { get; set; }
     public string? CityId { get; set; }
+    public string? TimeSlotId { get; set; }
     public string? PostcardText { get; set; }
     public List<OrderItemView> Items { get; set; } = [];
     public Money Subtotal { get; set; }
@@ -47,6 +48,7 @@ public sealed class OrderDetails
     public string SalesChannel { get; set; } = "";
     public string Source { get; set; } = "";
     public long? BitrixOrderId { get; set; }
+    public string? BitrixAccountNumber { get; set; }
     public string? Notes { get; set; }
     public Guid? ResponsibleId { get; set; }
     public string? ResponsibleName { get; set; }
@@ -86,6 +88,7 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
             ScheduledTime = p.Delivery.TimeSlot,
             PickupAddress = p.Delivery.PickupAddress,
             CityId = p.Delivery.CityId,
+            TimeSlotId = p.Delivery.TimeSlotId,
             PostcardText = p.PostcardText,
             Items = items,
             Subtotal = p.Total - p.DeliveryCost,
@@ -95,6 +98,7 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
             SalesChannel = p.SalesChannel,
             Source = p.By.Source,
             BitrixOrderId = p.ExternalIds.BitrixOrderId,
+            BitrixAccountNumber = p.ExternalIds.BitrixAccountNumber,
             Notes = p.Notes,
             CreatedAt = e.At(),
             UpdatedAt = e.At(),
@@ -129,7 +133,7 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<DeliveryDetailsChanged> e, OrderDetails d)
     {
         var x = e.Data.Delivery;
-        (d.DeliveryType, d.DeliveryAddress, d.DeliveryDate, d.ScheduledTime, d.PickupAddress, d.CityId) = (x.Type, x.Address, x.Date, x.TimeSlot, x.PickupAddress, x.CityId);
+        (d.DeliveryType, d.DeliveryAddress, d.DeliveryDate, d.ScheduledTime, d.PickupAddress, d.CityId, d.TimeSlotId) = (x.Type, x.Address, x.Date, x.TimeSlot, x.PickupAddress, x.CityId, x.TimeSlotId);
         d.UpdatedAt = e.At();
     }
 
@@ -172,6 +176,12 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderNoteAdded> e, OrderDetails d)
     {
         d.StaffNotes.Add(new OrderNoteView(e.Data.Text, e.Data.By.ChangedBy, e.Data.By.Actor, e.At()));
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<OrderLinkedToBitrix> e, OrderDetails d)
+    {
+        (d.BitrixOrderId, d.BitrixAccountNumber) = (e.Data.BitrixOrderId, e.Data.AccountNumber);
         d.UpdatedAt = e.At();
     }
 

@@ -79,6 +79,9 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<PhotoFeedbackGiven> e, OrderHistory h) => h.Note(e, e.Data.By, "photo_feedback", e.Data.Feedback);
     public void Apply(IEvent<OrderNoteAdded> e, OrderHistory h) => h.Note(e, e.Data.By, "note", e.Data.Text);
 
+    public void Apply(IEvent<OrderLinkedToBitrix> e, OrderHistory h) =>
+        h.Record(e, e.Data.By, "bitrix_order_id", e.Data.BitrixOrderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public void Apply(IEvent<OrderStatusConflictRecorded> e, OrderHistory h) =>
         h.Rows.Add(new OrderHistoryRow(h.Rows.Count + 1, h.Id, e.Data.By.ChangedBy, "status_conflict", e.Data.Current.Name(), e.Data.Reported.Name(), e.At()));
 

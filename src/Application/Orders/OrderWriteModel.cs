@@ -26,4 +26,5 @@ public sealed partial class OrderWriteModel : SingleStreamProjection<Order, Guid
     public void Apply(CourierAssigned e, Order order) => order.Apply(e);
     public void Apply(OrderPhotoAdded e, Order order) => order.Apply(e);
     public void Apply(PhotoFeedbackGiven e, Order order) => order.Apply(e);
+    public void Apply(OrderLinkedToBitrix e, Order order) => order.Apply(e);
 }

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json.Serialization;
+using Cvety.Application.Bitrix;
 using Cvety.Application.Common;
 using Cvety.Application.Users;
 using Cvety.Domain.Common;
@@ -9,6 +9,7 @@ using Cvety.Domain.Shops;
 using FluentValidation;
 using FluentValidation.Results;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -81,7 +82,7 @@ public sealed record PlacedOrder(Guid Id, string OrderNumber, string TrackingId)
 
 public static class PlaceOrderHandler
 {
-    public static async Task<PlacedOrder> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<PlacedOrder> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
         var shop = await session.LoadAsync<Shop>(shopId, ct) ?? throw new NotFoundException("Shop", shopId);
@@ -96,12 +97,12 @@ public static class PlaceOrderHandler
         var deliveryCost = command.IsPickup ? Money.Zero : staff && command.DeliveryCost is { } fee ? new Money(fee) : shop.DeliveryFee;
 
         var orderId = Guid.CreateVersion7();
-        var trackingId = await NewTrackingIdAsync(session, ct);
-        var number = await NextOrderNumberAsync(session, shopId, ct);
+        var trackingId = await OrderIdentity.NewTrackingIdAsync(session, ct);
+        var number = await OrderIdentity.NextOrderNumberAsync(session, shopId, ct);
         var notes = string.Join("\n", new[] { command.Notes, command.OrderComment }.Where(n => !string.IsNullOrWhiteSpace(n)));
 
         var placed = OrderDecisions.Place(
-            orderId, shopId, $"#{number:D5}", trackingId,
+            orderId, shopId, number, trackingId,
             new Customer(command.CustomerName.Trim(), PhoneNumber.Parse(command.Phone).Value, command.CustomerEmail, command.TelegramUserId),
             new Recipient(command.RecipientName?.Trim(), NormalisedOrNull(command.RecipientPhone)),
             new Delivery(command.DeliveryType ?? "delivery", command.IsPickup ? null : command.DeliveryAddress?.Trim(), command.DeliveryDate, command.ScheduledTime,
@@ -112,6 +113,7 @@ public static class PlaceOrderHandler
         session.Stamp(origin);
         session.Events.StartStream<Order>(orderId, placed);
         session.Insert(new TrackingLookup(trackingId, shopId, orderId));
+        foreach (var message in BitrixOutbox.AfterPlaced(bitrix, shopId, orderId)) await messaging.PublishAsync(message);
         return new PlacedOrder(orderId, placed.OrderNumber, trackingId);
     }
 
@@ -137,24 +139,4 @@ public static class PlaceOrderHandler
     }
 
     private static string? NormalisedOrNull(string? phone) => PhoneNumber.TryParse(phone, out var p) ? p.Value : null;
-
-    /// <summary>A random 9-digit public id, unique across all shops (the lookup's primary key guarantees it).</summary>
-    private static async Task<string> NewTrackingIdAsync(IQuerySession session, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var id = RandomNumberGenerator.GetInt32(100_000_000, 1_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (await session.LoadAsync<TrackingLookup>(id, ct) is null || attempt >= 5) return id;
-        }
-    }
-
-    private static async Task<int> NextOrderNumberAsync(IQuerySession session, int shopId, CancellationToken ct)
-    {
-        var table = $"{session.DocumentStore.Options.DatabaseSchemaName}.{OrdersModule.OrderNumbersTable}";
-        var next = await session.AdvancedSql.QueryAsync<int>(
-            $"insert into {table} as n (shop_id, last_number) values (?, 1) " +
-            "on conflict (shop_id) do update set last_number = n.last_number + 1 returning n.last_number",
-            ct, shopId);
-        return next[0];
-    }
 }

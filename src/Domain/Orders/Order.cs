@@ -55,4 +55,5 @@ public sealed class Order
     public void Apply(CourierAssigned e) => CourierId = e.UserId;
     public void Apply(OrderPhotoAdded e) => LatestPhotoUrl = e.Url;
     public void Apply(PhotoFeedbackGiven _) => FeedbackGiven = true;
+    public void Apply(OrderLinkedToBitrix e) => BitrixOrderId = e.BitrixOrderId;
 }

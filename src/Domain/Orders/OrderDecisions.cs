@@ -67,6 +67,32 @@ public static class OrderDecisions
         return [.. events];
     }
 
+    /// <summary>
+    /// The system of record (Bitrix) reports new delivery details. It may change them at any stage; only what
+    /// differs becomes an event.
+    /// </summary>
+    public static object[] ReportDetailsFromOutside(Order order, Recipient recipient, Delivery delivery, string? postcardText, Origin by)
+    {
+        var events = new List<object>();
+        if (recipient != order.Recipient) events.Add(new RecipientChanged(order.Id, recipient, by));
+        if (delivery != order.Delivery) events.Add(new DeliveryDetailsChanged(order.Id, delivery, by));
+        if (postcardText != order.PostcardText) events.Add(new PostcardChanged(order.Id, postcardText, by));
+        return [.. events];
+    }
+
+    /// <summary>An outside system reports the order paid. Paying never moves an order backwards, and is recorded once.</summary>
+    public static object[] ReportPaidFromOutside(Order order, Origin by, string? reference) =>
+        order.IsPaid || order.Status == OrderStatus.Cancelled ? [] : [new OrderPaid(order.Id, order.Total - order.Paid, reference, null, by)];
+
+    /// <summary>Links the order to its Bitrix id once; a second, different id is refused.</summary>
+    public static object[] LinkToBitrix(Order order, long bitrixOrderId, string? accountNumber, Origin by)
+    {
+        if (order.BitrixOrderId == bitrixOrderId) return [];
+        if (order.BitrixOrderId is { } existing)
+            throw new DomainException($"The order is already linked to Bitrix order {existing}, not {bitrixOrderId}.");
+        return [new OrderLinkedToBitrix(order.Id, bitrixOrderId, accountNumber, by)];
+    }
+
     public static object[] AssignResponsible(Order order, Guid userId, string userName, Origin by)
     {
         EnsureOpen(order);

@@ -76,6 +76,9 @@ public sealed record PhotoFeedbackGiven(Guid OrderId, string Feedback, string? C
 
 public sealed record OrderNoteAdded(Guid OrderId, string Text, Origin By) : IOrderEvent;
 
+/// <summary>The order is known to Bitrix under this id: from our create call's answer, or from Bitrix's own webhook.</summary>
+public sealed record OrderLinkedToBitrix(Guid OrderId, long BitrixOrderId, string? AccountNumber, Origin By) : IOrderEvent;
+
 /// <summary>
 /// An outside system reported a status that would move the order backwards (or out of a final state). It is kept
 /// for a person to resolve and never applied.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Cvety.Application.Users;
+using Cvety.BitrixSimulator;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -23,6 +24,16 @@ public sealed class CvetyApi : IAsyncLifetime
 
     private TestDatabase _database = null!;
 
+    /// <summary>The shop the tests use as the Bitrix shop; other tests' shops never talk to Bitrix.</summary>
+    public const int BitrixShopId = 17009;
+    public static readonly string BitrixApiToken = "bx-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+    public static readonly string BitrixWebhookSecret = "wh-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    public BitrixSim Bitrix { get; private set; } = null!;
+
+    /// <summary>Stands for "send the right secret" in test helpers.</summary>
+    public const string BitrixWebhookSecretPlaceholder = "<secret>";
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
     public IServiceProvider Services => Factory.Services;
@@ -30,6 +41,14 @@ public sealed class CvetyApi : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
+        Bitrix = await BitrixSim.StartAsync(new BitrixSimOptions { ApiToken = BitrixApiToken, WebhookToken = BitrixWebhookSecret });
+        Environment.SetEnvironmentVariable("Cvety__Bitrix__BaseUrl", Bitrix.BaseUrl);
+        Environment.SetEnvironmentVariable("Cvety__Bitrix__ApiToken", BitrixApiToken);
+        Environment.SetEnvironmentVariable("Cvety__Bitrix__WebhookSecret", BitrixWebhookSecret);
+        Environment.SetEnvironmentVariable("Cvety__Bitrix__ShopId", BitrixShopId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Environment.SetEnvironmentVariable("Cvety__Bitrix__TimeoutSeconds", "2");
+        // Seconds instead of hours, so that "down for a while, then back" and "out of retries" fit in a test.
+        for (var i = 0; i < 4; i++) Environment.SetEnvironmentVariable($"Cvety__Bitrix__RetryDelays__{i}", "00:00:01");
         // Program reads these before it builds the host, so they travel as environment variables.
         Environment.SetEnvironmentVariable("ConnectionStrings__Marten", _database.ConnectionString);
         Environment.SetEnvironmentVariable("Cvety__Jwt__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
@@ -39,6 +58,7 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__Storage__LocalPath", Path.Combine(Path.GetTempPath(), "cvety-test-media-" + Guid.NewGuid().ToString("N")[..8]));
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
         _ = Factory.Server;
+        Bitrix.WebhookClient = Factory.CreateClient();
     }
 
     public HttpClient Client(string? token = null)
@@ -51,6 +71,7 @@ public sealed class CvetyApi : IAsyncLifetime
     /// <summary>Wipes every document and event, then puts the configured superadmin back, as a fresh start would.</summary>
     public async Task ResetAsync()
     {
+        Bitrix.Reset();
         var store = Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
         await using (var session = store.LightweightSession())
@@ -78,6 +99,7 @@ public sealed class CvetyApi : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Bitrix.DisposeAsync();
         await _database.DisposeAsync();
     }
 }

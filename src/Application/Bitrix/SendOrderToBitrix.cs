@@ -1,0 +1,68 @@
+using Cvety.Application.Orders;
+using Cvety.Domain.Common;
+using Cvety.Domain.Orders;
+using Marten;
+using Microsoft.Extensions.Logging;
+
+namespace Cvety.Application.Bitrix;
+
+/// <summary>
+/// Outbound messages to Bitrix. They leave through Wolverine's durable outbox, committed with the events that caused
+/// them, and only the use cases of our own people and payments publish them: nothing that came from Bitrix goes back.
+/// </summary>
+public sealed record CreateOrderInBitrix(Guid OrderId);
+
+/// <summary>Tells Bitrix the order's current status (the latest, so that retries and reordering converge).</summary>
+public sealed record ChangeStatusInBitrix(Guid OrderId);
+
+public static class BitrixOutbox
+{
+    /// <summary>Messages to publish after a change made with us to an order of the Bitrix shop.</summary>
+    public static IEnumerable<object> AfterPlaced(BitrixOptions options, int shopId, Guid orderId) =>
+        options.OutboundEnabled && shopId == options.ShopId ? [new CreateOrderInBitrix(orderId)] : [];
+
+    public static IEnumerable<object> AfterStatusChange(BitrixOptions options, int shopId, Guid orderId, Origin origin) =>
+        options.OutboundEnabled && shopId == options.ShopId && origin.Source != Sources.Bitrix ? [new ChangeStatusInBitrix(orderId)] : [];
+}
+
+public static class CreateOrderInBitrixHandler
+{
+    private static readonly Origin Sync = new(Sources.System, "bitrix-sync");
+
+    public static async Task Handle(CreateOrderInBitrix message, IDocumentSession session, IBitrixClient bitrix, ILogger<CreateOrderInBitrix> logger, CancellationToken ct)
+    {
+        var order = await session.LoadAsync<OrderDetails>(message.OrderId, ct);
+        if (order is null)
+        {
+            logger.LogWarning("Order {OrderId} to create in Bitrix does not exist in tenant {Tenant}", message.OrderId, session.TenantId);
+            return;
+        }
+        // Bitrix's echo may have linked it already: then there is nothing to create.
+        if (order.BitrixOrderId is not null) return;
+
+        var created = await bitrix.CreateOrderAsync(new BitrixOrderCreate(
+            order.Id.ToString(), order.CustomerPhone, order.CustomerName, order.DeliveryType == "pickup" ? "Y" : "N",
+            order.RecipientName, order.RecipientPhone, order.DeliveryAddress, order.DeliveryDate?.ToString("yyyy-MM-dd"),
+            order.ScheduledTime, order.CityId, order.PostcardText, order.Notes, order.DeliveryCost.Tiyn,
+            order.Items.Select(i => new BitrixOrderLine(i.ProductId, i.Quantity, i.ProductPrice.Tiyn, i.ProductName)).ToList(),
+            order.Total.Tiyn), ct);
+
+        var stream = await OrderStreams.ForWritingAsync(session, order.Id, null, ct);
+        var events = OrderDecisions.LinkToBitrix(stream.Aggregate!, created.OrderId, created.AccountNumber, Sync);
+        if (events.Length == 0) return;
+        session.Append(stream, Sync, events);
+        session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(created.OrderId), order.Id));
+    }
+}
+
+public static class ChangeStatusInBitrixHandler
+{
+    public static async Task Handle(ChangeStatusInBitrix message, IQuerySession session, IBitrixClient bitrix, CancellationToken ct)
+    {
+        var order = await session.LoadAsync<OrderDetails>(message.OrderId, ct);
+        if (order is null) return;
+        if (order.BitrixOrderId is not { } bitrixId) throw new BitrixOrderNotLinkedYetException(order.Id);
+        OrderStatuses.TryParse(order.Status, out var status);
+        await bitrix.ChangeStatusAsync(bitrixId, BitrixOptions.CodeFor(status), order.CancelReason, ct);
+    }
+}

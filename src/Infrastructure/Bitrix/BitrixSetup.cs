@@ -1,0 +1,71 @@
+using Cvety.Application.Bitrix;
+using Cvety.Application.Common;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Cvety.Infrastructure.Bitrix;
+
+public static class BitrixSetup
+{
+    public const string Queue = "bitrix";
+
+    public static BitrixOptions AddBitrix(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(BitrixOptions.Section).Get<BitrixOptions>() ?? new BitrixOptions();
+        services.AddSingleton(options);
+        services.AddHttpClient<IBitrixClient, BitrixHttpClient>(client =>
+        {
+            if (options.BaseUrl is { } baseUrl) client.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
+            // Each call sets its own, shorter, timeout; this is the backstop.
+            client.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds * 2 + 5);
+        });
+        services.AddHostedService<InboundDeliveryCleanup>();
+        return options;
+    }
+
+    /// <summary>
+    /// Outbound Bitrix calls run from a durable local queue. A Bitrix that is down or slow is retried on the
+    /// configured schedule (hours by default, persisted, so restarts do not reset it), then dead-lettered for a
+    /// person to replay. A call Bitrix refuses goes to the dead letters at once.
+    /// </summary>
+    public static void AddBitrix(this WolverineOptions opts, BitrixOptions options)
+    {
+        opts.PublishMessage<CreateOrderInBitrix>().ToLocalQueue(Queue);
+        opts.PublishMessage<ChangeStatusInBitrix>().ToLocalQueue(Queue);
+        opts.LocalQueue(Queue).UseDurableInbox();
+
+        opts.OnException<BitrixUnavailableException>().Or<BitrixOrderNotLinkedYetException>()
+            .ScheduleRetry(options.EffectiveRetryDelays).Then.MoveToErrorQueue();
+        opts.OnException<BitrixRejectedException>().MoveToErrorQueue();
+    }
+}
+
+/// <summary>Forgets remembered webhook deliveries once they are older than the retention (eight days).</summary>
+public sealed class InboundDeliveryCleanup(IDocumentStore store, TimeProvider clock, ILogger<InboundDeliveryCleanup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
+        do
+        {
+            try
+            {
+                await using var session = store.LightweightSession();
+                var cutoff = clock.GetUtcNow() - InboundDelivery.Retention;
+                session.DeleteWhere<InboundDelivery>(d => d.ReceivedAt < cutoff);
+                await session.SaveChangesAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not clean up old webhook deliveries; will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
