@@ -85,6 +85,7 @@ public static class CvetyInfrastructure
             opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(2);
             // Two deliveries of the same thing racing: the loser's insert of the same key fails; run again, it finds the winner's.
             opts.OnException<DocumentAlreadyExistsException>().RetryTimes(2);
+            opts.OnException<AggregateException>(e => e.InnerExceptions.All(x => x is DocumentAlreadyExistsException)).RetryTimes(2);
 
             opts.AddBitrix(bitrix);
         });

@@ -94,6 +94,7 @@ public sealed class BitrixSim : IAsyncDisposable
     {
         _calls.Clear();
         _byRailwayId.Clear();
+        Interlocked.Exchange(ref _nextId, _options.FirstOrderId - 1);
         _statuses.Clear();
         Mode = SimMode.Ok;
         EchoBeforeAnswer = false;

@@ -30,6 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     public static ProblemDetails Map(Exception exception) => exception switch
     {
+        AggregateException { InnerExceptions.Count: > 0 } a => Map(a.InnerExceptions[0]),
         ValidationException v => Validation(v),
         BadHttpRequestException b => BadRequest(b),
         AuthenticationFailedException a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),

@@ -1,0 +1,116 @@
+using System.Net;
+using Cvety.BitrixSimulator;
+using Cvety.IntegrationTests.Infrastructure;
+
+namespace Cvety.IntegrationTests.Bitrix;
+
+public sealed class when_an_order_placed_with_us_goes_to_bitrix(CvetyApi api) : ApiTest(api)
+{
+    private static object Order(BitrixWorld world) => new
+    {
+        customerName = "Айгуль", phone = "+77010000001", items = new[] { new { product_id = world.Product, quantity = 2 } },
+        delivery_address = "пр. Достык, 1", delivery_date = "2026-12-01", scheduled_time = "10:00-12:00", postcard_text = "Люблю", payment_method = "cash",
+    };
+
+    private async Task<Guid> PlaceAsync(BitrixWorld world)
+    {
+        var placed = await Api.Client(world.Manager).PostJson("/api/v1/orders", Order(world));
+        placed.StatusCode.Should().Be(HttpStatusCode.Created);
+        return (await placed.Json()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<long?> BitrixIdAsync(BitrixWorld world, Guid id)
+    {
+        var order = await (await Api.Client(world.Manager).GetAsync($"/api/v1/orders/{id}")).Json();
+        return order.GetProperty("bitrix_order_id").ValueKind == System.Text.Json.JsonValueKind.Null ? null : order.GetProperty("bitrix_order_id").GetInt64();
+    }
+
+    [Fact]
+    public async Task it_reaches_bitrix_once_and_is_linked()
+    {
+        var world = await BitrixWorld.CreateAsync(Api);
+        var id = await PlaceAsync(world);
+        (await Eventually.HoldsAsync(async () => await BitrixIdAsync(world, id) is not null)).Should().BeTrue();
+
+        var creates = Api.Bitrix.CallsTo("/api/v2/orders/create/");
+        creates.Should().ContainSingle();
+        var body = creates[0].Body!;
+        body["railway_order_id"]!.ToString().Should().Be(id.ToString());
+        body["total_price"]!.GetValue<long>().Should().Be(1_500_000);
+        body["items"]![0]!["price"]!.GetValue<long>().Should().Be(750_000);
+        body["postcard_text"]!.ToString().Should().Be("Люблю");
+        (await BitrixIdAsync(world, id)).Should().Be(123_900);
+    }
+
+    [Fact]
+    public async Task a_bitrix_that_is_down_for_a_while_gets_it_exactly_once_when_it_recovers()
+    {
+        var world = await BitrixWorld.CreateAsync(Api);
+        Api.Bitrix.Mode = SimMode.Fail;
+        var id = await PlaceAsync(world);
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Bitrix.CallsTo("/api/v2/orders/create/").Count >= 2))).Should().BeTrue();
+        (await BitrixIdAsync(world, id)).Should().BeNull();
+
+        Api.Bitrix.Mode = SimMode.Ok;
+        (await Eventually.HoldsAsync(async () => await BitrixIdAsync(world, id) is not null)).Should().BeTrue();
+        await Task.Delay(1500);
+        Api.Bitrix.CallsTo("/api/v2/orders/create/").Count(c => c.Status == 200).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task the_echo_of_our_order_merges_into_it_even_before_the_create_call_returns()
+    {
+        var world = await BitrixWorld.CreateAsync(Api);
+        Api.Bitrix.WebhookUrl = "/webhooks/bitrix/order";
+        Api.Bitrix.EchoBeforeAnswer = true;
+        var id = await PlaceAsync(world);
+        (await Eventually.HoldsAsync(async () => await BitrixIdAsync(world, id) is not null)).Should().BeTrue();
+        await Task.Delay(1500);
+
+        var orders = await world.OrdersAsync(Api);
+        orders.GetProperty("total").GetInt64().Should().Be(1);
+        Api.Bitrix.CallsTo("/api/v2/orders/create/").Should().ContainSingle();
+        Api.Bitrix.Calls.Where(c => c.Path.StartsWith("echo:")).Should().ContainSingle().Which.Status.Should().Be(200);
+        (await BitrixIdAsync(world, id)).Should().Be(123_900);
+
+        var timeline = await (await Api.Client(world.Manager).GetAsync($"/api/v1/orders/{id}/timeline")).Json();
+        timeline.EnumerateArray().Count(e => e.GetProperty("type").GetString() == "order_linked_to_bitrix").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task staff_status_changes_are_sent_and_failures_can_be_replayed()
+    {
+        var world = await BitrixWorld.CreateAsync(Api);
+        var id = await PlaceAsync(world);
+        (await Eventually.HoldsAsync(async () => await BitrixIdAsync(world, id) is not null)).Should().BeTrue();
+
+        (await Api.Client(world.Florist).Status(id, "accepted")).EnsureSuccessStatusCode();
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Bitrix.CallsTo("/api/v2/order/change-status").Any(c => c.Status == 200)))).Should().BeTrue();
+        Api.Bitrix.CallsTo("/api/v2/order/change-status").Single().Body!["statusId"]!.ToString().Should().Be("AP");
+
+        // Bitrix stays down past every retry: the call lands in the dead letters; a director replays it after recovery.
+        Api.Bitrix.Mode = SimMode.Fail;
+        (await Api.Client(world.Florist).Status(id, "assembled")).EnsureSuccessStatusCode();
+        var admin = Api.Client(await Api.AdminTokenAsync());
+        (await Eventually.HoldsAsync(async () => (await (await admin.GetAsync("/api/v1/admin/dead-letters")).Json()).GetArrayLength() > 0, TimeSpan.FromSeconds(40)))
+            .Should().BeTrue();
+        Api.Bitrix.Mode = SimMode.Ok;
+        (await admin.PostJson("/api/v1/admin/dead-letters/replay", new { })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Bitrix.CallsTo("/api/v2/order/change-status").Any(c => c.Status == 200 && c.Body!["statusId"]!.ToString() == "CO"))))
+            .Should().BeTrue();
+
+        var metrics = await (await Api.Client().GetAsync("/metrics")).Content.ReadAsStringAsync();
+        metrics.Should().Contain("cvety_outbox_messages{state=\"dead_letter\"}");
+    }
+
+    [Fact]
+    public async Task a_slow_bitrix_does_not_slow_our_requests()
+    {
+        var world = await BitrixWorld.CreateAsync(Api);
+        Api.Bitrix.Mode = SimMode.Hang;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await PlaceAsync(world);
+        started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "placing never waits for Bitrix");
+        Api.Bitrix.Mode = SimMode.Ok;
+    }
+}
