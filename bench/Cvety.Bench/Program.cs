@@ -30,7 +30,12 @@ var pg32 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 32, pgS
 Console.WriteLine($"  1 client {pg1:F0}/s, 8 clients {pg8:F0}/s, 32 clients {pg32:F0}/s");
 
 Console.WriteLine("Starting the API (Release, Production settings)...");
-await using var api = await ApiProcess.StartAsync(apiDll, pg.ConnectionString);
+var webhookSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+await using var api = await ApiProcess.StartAsync(apiDll, pg.ConnectionString, new Dictionary<string, string>
+{
+    ["Cvety__Bitrix__WebhookSecret"] = webhookSecret,
+    ["Cvety__Bitrix__ShopId"] = "17008",
+});
 var admin = await api.LoginAsync(ApiProcess.AdminPhone, ApiProcess.AdminPassword);
 await api.SendAsync(HttpMethod.Post, "/api/v1/shops", admin, new { id = 17008, name = "Cvety.kz", city = "Астана" });
 await api.SendAsync(HttpMethod.Post, "/api/v1/shops/17008/users", admin, new { name = "Менеджер", phone = "+77010000102", password = "bench-manager-1", role = "MANAGER" });
@@ -91,6 +96,41 @@ foreach (var concurrency in new[] { 1, 8, 32 })
         i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Patch, $"/api/v1/orders/{ids[i]}/status", new { status = "accepted" }))), TimeSpan.FromSeconds(60)));
 }
 
+// Bitrix's status webhook: orders that came from Bitrix, each moved one step by a delivery of its own.
+var sample = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SamplesFolder(), "bitrix-order-create.json")))!.AsObject();
+sample["token"] = webhookSecret;
+var nextBitrixId = 500_000;
+foreach (var concurrency in new[] { 1, 8, 32 })
+{
+    var count = (concurrency == 1 ? 500 : 3000) / scale;
+    var firstId = nextBitrixId;
+    nextBitrixId += count;
+    Console.WriteLine($"Preparing {count} Bitrix orders for the status webhook...");
+    await Measure.RunAsync("prepare", 16, count, async i =>
+    {
+        var create = sample.DeepClone().AsObject();
+        create["data"]!["ID"] = (firstId + i).ToString(CultureInfo.InvariantCulture);
+        using var response = await api.Client.PostAsync("/webhooks/bitrix/order", JsonContent.Create(create));
+        return response.IsSuccessStatusCode;
+    });
+
+    HttpRequestMessage StatusSync(int i)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/order-status-sync")
+        {
+            Content = JsonContent.Create(new { order_id = firstId + i, status = "AP", changed_by_id = 15 }),
+        };
+        request.Headers.Add("X-Webhook-Secret", webhookSecret);
+        return request;
+    }
+
+    Console.WriteLine($"Status webhook, {concurrency} concurrent senders...");
+    results.Add(await Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
+        i => Ok(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
+    results.Add(await Measure.RunAsync("Bitrix status webhook, the same delivery again (deduplicated)", concurrency, count,
+        i => Ok(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
+}
+
 Console.WriteLine("Timeline of an order with 50 events...");
 var busy = (await api.SendAsync(HttpMethod.Post, "/api/v1/orders", manager, NewOrder(0))).GetProperty("id").GetGuid();
 for (var i = 0; i < 49; i++) await api.SendAsync(HttpMethod.Post, $"/api/v1/orders/{busy}/notes", manager, new { text = "Заметка " + i });
@@ -98,6 +138,16 @@ var events = (await api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{busy}/timeli
 if (events != 50) throw new InvalidOperationException($"Expected 50 events, found {events}.");
 results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/orders/{id}/timeline)", 1, 1000 / scale,
     _ => Ok(() => api.Client.SendAsync(Request(HttpMethod.Get, $"/api/v1/orders/{busy}/timeline", null)))));
+
+static string SamplesFolder()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+    {
+        foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "reference", "samples"), Path.Combine(dir.FullName, "..", "shared", "reference", "samples") })
+            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+    }
+    throw new DirectoryNotFoundException("shared/reference/samples was not found beside the repository.");
+}
 
 var report = Report.Write(results, pg1, pg8, pg32, quick);
 await File.WriteAllTextAsync(output, report);

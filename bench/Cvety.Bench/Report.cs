@@ -41,6 +41,20 @@ public static class Report
         foreach (var r in results)
             text.AppendLine($"| {r.Name} | {r.Concurrency} | {r.Operations} | {r.Failures} | {F(r.PerSecond)} | {F(r.P50Ms, "F2")} | {F(r.P99Ms, "F2")} | {F(r.PerSecond / Limit(r.Concurrency), "P0")} |");
         text.AppendLine();
+
+        // The Bitrix issue's target: at 32 concurrent senders, at least 30% of PostgreSQL's single-insert rate, p99 under 25 ms.
+        var webhook = results.FirstOrDefault(r => r.Concurrency == 32 && r.Name.StartsWith("Bitrix status webhook, a real change", StringComparison.Ordinal));
+        if (webhook is not null)
+        {
+            text.AppendLine("## Targets");
+            text.AppendLine();
+            text.AppendLine("| target | measured | met |");
+            text.AppendLine("|---|---:|---|");
+            text.AppendLine($"| Bitrix status webhook (real changes), 32 senders: >= 30% of the 1-client single-insert rate ({F(pg1)}/s) | {F(webhook.PerSecond / pg1, "P0")} | {(webhook.PerSecond >= 0.3 * pg1 ? "yes" : "no")} |");
+            text.AppendLine($"| the same, against the 32-client rate ({F(pg32)}/s) | {F(webhook.PerSecond / pg32, "P0")} | {(webhook.PerSecond >= 0.3 * pg32 ? "yes" : "no")} |");
+            text.AppendLine($"| its p99 under 25 ms | {F(webhook.P99Ms, "F1")} ms | {(webhook.P99Ms < 25 ? "yes" : "no")} |");
+            text.AppendLine();
+        }
         return text.ToString();
     }
 }

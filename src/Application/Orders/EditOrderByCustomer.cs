@@ -27,8 +27,7 @@ public sealed record EditOrderByCustomer(
             RuleFor(x => x.RecipientName).MaximumLength(200);
             RuleFor(x => x.RecipientPhone!).MustBePhone().When(x => !string.IsNullOrEmpty(x.RecipientPhone));
             RuleFor(x => x.DeliveryAddress).MaximumLength(500);
-            RuleFor(x => x.ScheduledTime!).Matches(@"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
-                .WithMessage("'Scheduled Time' must look like 14:00-16:00.").When(x => !string.IsNullOrEmpty(x.ScheduledTime));
+            RuleFor(x => x.ScheduledTime!).MustBeTimeWindow().When(x => !string.IsNullOrEmpty(x.ScheduledTime));
             RuleFor(x => x.PostcardText).MaximumLength(1000);
         }
     }

@@ -62,8 +62,7 @@ public sealed record PlaceOrder(
                 .WithMessage("'Delivery Type' must be one of " + string.Join(", ", DeliveryTypes) + ".");
             RuleFor(x => x.DeliveryAddress).NotEmpty().MaximumLength(500).When(x => !x.IsPickup);
             RuleFor(x => x.DeliveryDate).NotNull().When(x => !x.IsPickup);
-            RuleFor(x => x.ScheduledTime!).Matches(@"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
-                .WithMessage("'Scheduled Time' must look like 14:00-16:00.").When(x => !string.IsNullOrEmpty(x.ScheduledTime));
+            RuleFor(x => x.ScheduledTime!).MustBeTimeWindow().When(x => !string.IsNullOrEmpty(x.ScheduledTime));
             RuleFor(x => x.DeliveryCost).InclusiveBetween(0, 1_000_000_00);
             RuleFor(x => x.RecipientName).MaximumLength(200);
             RuleFor(x => x.RecipientPhone!).MustBePhone().When(x => !string.IsNullOrEmpty(x.RecipientPhone));

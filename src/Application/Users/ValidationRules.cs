@@ -9,6 +9,10 @@ public static class ValidationRules
         rule.Must(p => PhoneNumber.TryParse(p, out _))
             .WithMessage("'{PropertyName}' must be a Kazakhstan phone number such as +77011234567.");
 
+    /// <summary>A delivery window as the legacy clients write it: <c>14:00-16:00</c>.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeTimeWindow<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Matches(@"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$").WithMessage("'{PropertyName}' must look like 14:00-16:00.");
+
     public static IRuleBuilderOptions<T, string> MustBeStrongEnoughPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MinimumLength(8).MaximumLength(128);
 }

@@ -18,6 +18,19 @@ public sealed class when_staff_are_described
         new CreateUser.Validator().Validate(new CreateUser(8, "X", "+77011234567", "long-enough", role)).Errors
             .Should().ContainSingle(e => e.PropertyName == "Role");
 
+    [Theory]
+    [InlineData("14:00-16:00", true)]
+    [InlineData("09:30-10:00", true)]
+    [InlineData("25:00-26:00", false)]
+    [InlineData("14:00", false)]
+    [InlineData("2pm-4pm", false)]
+    public void delivery_windows_are_hours_and_minutes(string window, bool valid)
+    {
+        var order = new Cvety.Application.Orders.PlaceOrder("Айгуль", "+77010000001", null, [new(1, 1, null)], "delivery", "Достык 1",
+            new DateOnly(2026, 12, 1), window, null, null, null, null, null, "cash", null, null, null, null);
+        new Cvety.Application.Orders.PlaceOrder.Validator().Validate(order).IsValid.Should().Be(valid);
+    }
+
     [Fact]
     public void a_shop_needs_a_name_and_a_city_and_a_positive_id()
     {
