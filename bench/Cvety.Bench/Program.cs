@@ -139,15 +139,8 @@ if (events != 50) throw new InvalidOperationException($"Expected 50 events, foun
 results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/orders/{id}/timeline)", 1, 1000 / scale,
     _ => Ok(() => api.Client.SendAsync(Request(HttpMethod.Get, $"/api/v1/orders/{busy}/timeline", null)))));
 
-static string SamplesFolder()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-    {
-        foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "reference", "samples"), Path.Combine(dir.FullName, "..", "shared", "reference", "samples") })
-            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-    }
-    throw new DirectoryNotFoundException("shared/reference/samples was not found beside the repository.");
-}
+// The reference samples, as copied into the test project (the bench runs from the repository root).
+static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.IntegrationTests", "Samples"));
 
 var report = Report.Write(results, pg1, pg8, pg32, quick);
 await File.WriteAllTextAsync(output, report);

@@ -12,20 +12,8 @@ public sealed class BitrixWorld
     public required string Florist { get; init; }
     public required int Product { get; init; }
 
-    public static string SamplesFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "reference", "samples");
-                if (Directory.Exists(candidate)) return candidate;
-                var sibling = Path.Combine(dir.FullName, "..", "shared", "reference", "samples");
-                if (Directory.Exists(sibling)) return Path.GetFullPath(sibling);
-            }
-            throw new DirectoryNotFoundException("shared/reference/samples was not found beside the repository.");
-        }
-    }
+    /// <summary>The reference samples (copied from shared/reference/samples into the test project).</summary>
+    public static string SamplesFolder => Path.Combine(AppContext.BaseDirectory, "Samples");
 
     /// <summary>A reference sample with the test's webhook secret in place of the placeholder token.</summary>
     public static JsonObject Sample(string name)
