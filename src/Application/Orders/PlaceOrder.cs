@@ -52,7 +52,7 @@ public sealed record PlaceOrder(
             RuleFor(x => x.Phone).MustBePhone();
             RuleFor(x => x.CustomerEmail).EmailAddress().MaximumLength(200).When(x => !string.IsNullOrEmpty(x.CustomerEmail));
             RuleFor(x => x.Items).NotEmpty().Must(i => i is null || i.Count <= 50).WithMessage("An order has at most 50 lines.");
-            RuleForEach(x => x.Items).ChildRules(item =>
+            RuleForEach(x => x.Items).NotNull().WithMessage("Each item must be an object with product_id and quantity.").ChildRules(item =>
             {
                 item.RuleFor(i => i.ProductId).GreaterThan(0);
                 item.RuleFor(i => i.Quantity).InclusiveBetween(1, 100);
