@@ -49,6 +49,7 @@ public sealed class BitrixSim : IAsyncDisposable
     private readonly ConcurrentDictionary<long, string> _statuses = new();
     private readonly HttpClient _webhooks = new() { Timeout = TimeSpan.FromSeconds(10) };
     private long _nextId;
+    private int _generation;
 
     private BitrixSim(WebApplication app, BitrixSimOptions options)
     {
@@ -90,8 +91,10 @@ public sealed class BitrixSim : IAsyncDisposable
         return sim;
     }
 
+    /// <summary>Forgets everything; calls still in flight from before are not recorded afterwards.</summary>
     public void Reset()
     {
+        Interlocked.Increment(ref _generation);
         _calls.Clear();
         _byRailwayId.Clear();
         Interlocked.Exchange(ref _nextId, _options.FirstOrderId - 1);
@@ -121,6 +124,7 @@ public sealed class BitrixSim : IAsyncDisposable
 
     private async Task<IResult> Handle(HttpContext http, Func<JsonNode, Task<(int Status, object Body)>> handler)
     {
+        var generation = Volatile.Read(ref _generation);
         JsonNode? body = null;
         try
         {
@@ -132,25 +136,25 @@ public sealed class BitrixSim : IAsyncDisposable
 
         var path = http.Request.Path.Value!;
         if (http.Request.Headers.Authorization.ToString() != "Bearer " + _options.ApiToken)
-            return Record(path, body, 401, new { status = false, error = "Unauthorized" });
+            return Record(generation, path, body, 401, new { status = false, error = "Unauthorized" });
 
         switch (Mode)
         {
             case SimMode.Hang:
                 await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { });
-                return Record(path, body, 504, new { status = false, error = "hung" });
+                return Record(generation, path, body, 504, new { status = false, error = "hung" });
             case SimMode.Fail:
-                return Record(path, body, 503, new { status = false, error = "Bitrix is down" });
+                return Record(generation, path, body, 503, new { status = false, error = "Bitrix is down" });
         }
 
-        if (body is null) return Record(path, body, 400, new { status = false, error = "Malformed JSON" });
+        if (body is null) return Record(generation, path, body, 400, new { status = false, error = "Malformed JSON" });
         var (status, answer) = await handler(body);
-        return Record(path, body, status, answer);
+        return Record(generation, path, body, status, answer);
     }
 
-    private IResult Record(string path, JsonNode? body, int status, object answer)
+    private IResult Record(int generation, string path, JsonNode? body, int status, object answer)
     {
-        _calls.Enqueue(new SimCall(DateTimeOffset.UtcNow, path, body, status));
+        if (generation == Volatile.Read(ref _generation)) _calls.Enqueue(new SimCall(DateTimeOffset.UtcNow, path, body, status));
         return Results.Json(answer, statusCode: status);
     }
 
@@ -190,6 +194,7 @@ public sealed class BitrixSim : IAsyncDisposable
     /// <summary>The order.create webhook Bitrix fires for an order created through its API: a new ID and our id in XML_ID.</summary>
     private async Task SendEchoAsync(long id, string railwayId, JsonNode created)
     {
+        var generation = Volatile.Read(ref _generation);
         string Tenge(JsonNode? tiyn) => ((tiyn?.GetValue<long>() ?? 0) / 100m).ToString("0.0000", CultureInfo.InvariantCulture);
         var basket = new JsonArray();
         foreach (var item in created["items"]?.AsArray() ?? [])
@@ -240,7 +245,7 @@ public sealed class BitrixSim : IAsyncDisposable
         try
         {
             using var response = await (WebhookClient ?? _webhooks).PostAsJsonAsync(WebhookUrl, webhook);
-            _calls.Enqueue(new SimCall(DateTimeOffset.UtcNow, "echo:" + _options.WebhookUrl, webhook, (int)response.StatusCode));
+            if (generation == Volatile.Read(ref _generation)) _calls.Enqueue(new SimCall(DateTimeOffset.UtcNow, "echo:" + _options.WebhookUrl, webhook, (int)response.StatusCode));
         }
         catch (HttpRequestException e)
         {

@@ -80,6 +80,8 @@ public sealed class CvetyApi : IAsyncLifetime
             session.QueueSqlCommand($"truncate {store.Options.DatabaseSchemaName}.{Cvety.Application.Orders.OrdersModule.OrderNumbersTable}");
             await session.SaveChangesAsync();
         }
+        // Wolverine's queues and dead letters: what earlier tests left in flight does not count in the next.
+        await Services.GetRequiredService<Wolverine.Persistence.Durability.IMessageStore>().Admin.ClearAllAsync();
         // In-memory state a restart would clear too (the sign-in failure counters).
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         await using var scope = Services.CreateAsyncScope();
