@@ -34,8 +34,7 @@ public static class AddOrderPhotoHandler
 
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var origin = Origins.Of(actor);
-        // Decide first (a cancelled order takes no photo), then store the file, then record it.
-        OrderDecisions.AddPhoto(stream.Aggregate!, "pending", origin);
+        OrderDecisions.EnsureAcceptsPhotos(stream.Aggregate!);
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"orders/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
         session.Append(stream, origin, OrderDecisions.AddPhoto(stream.Aggregate!, url, origin));

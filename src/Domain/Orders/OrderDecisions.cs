@@ -105,9 +105,15 @@ public static class OrderDecisions
         return order.CourierId == userId ? [] : [new CourierAssigned(order.Id, userId, userName, by)];
     }
 
-    public static OrderPhotoAdded AddPhoto(Order order, string url, Origin by)
+    /// <summary>Checked before the file is stored, so that a refused photo leaves no file behind.</summary>
+    public static void EnsureAcceptsPhotos(Order order)
     {
         if (order.Status == OrderStatus.Cancelled) throw new DomainException("A cancelled order takes no photos.");
+    }
+
+    public static OrderPhotoAdded AddPhoto(Order order, string url, Origin by)
+    {
+        EnsureAcceptsPhotos(order);
         return new OrderPhotoAdded(order.Id, url, order.Status == OrderStatus.New ? "photo" : "assembled", by);
     }
 
