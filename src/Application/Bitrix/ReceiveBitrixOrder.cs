@@ -40,7 +40,6 @@ public static class ReceiveBitrixOrderHandler
         if (await WebhookReply.RememberedAsync(session, key, ct) is { } remembered) return remembered;
 
         var data = BitrixOrderData.Parse(command.Data);
-        session.Stamp(FromBitrix);
         var link = await session.LoadAsync<BitrixOrderLink>(BitrixOrderLink.KeyOf(data.Id), ct);
 
         string action;
@@ -94,8 +93,7 @@ public static class ReceiveBitrixOrderHandler
             data.PaySystemId is null ? "bitrix" : "bitrix:" + data.PaySystemId, Sources.Bitrix,
             new ExternalIds(data.Id, data.AccountNumber), data.Comment, null, FromBitrix);
 
-        session.Events.StartStream<Order>(orderId, placed);
-        session.Insert(new TrackingLookup(placed.TrackingId, shopId, orderId));
+        session.Start(placed);
         // The primary key of the link is what makes five concurrent deliveries of one order.create give one order.
         session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(data.Id), orderId));
 

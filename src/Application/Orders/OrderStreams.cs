@@ -22,6 +22,17 @@ public static class OrderStreams
         return stream;
     }
 
+    /// <summary>
+    /// Starts a new order's stream and makes it findable by its public tracking id, stamped with who placed it.
+    /// Every way an order comes into being goes through here, so none is left without its tracking lookup.
+    /// </summary>
+    public static void Start(this IDocumentSession session, OrderPlaced placed)
+    {
+        session.Stamp(placed.By);
+        session.Events.StartStream<Order>(placed.OrderId, placed);
+        session.Insert(new TrackingLookup(placed.TrackingId, placed.ShopId, placed.OrderId));
+    }
+
     /// <summary>Decides against the stream's state, stamps who did it on the events' metadata, and appends.</summary>
     public static void Append(this IDocumentSession session, IEventStream<Order> stream, Origin origin, params object[] events)
     {

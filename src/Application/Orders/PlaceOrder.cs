@@ -109,9 +109,7 @@ public static class PlaceOrderHandler
             command.PostcardText, lines, deliveryCost, command.PaymentMethod ?? "cash", channel, new ExternalIds(),
             notes.Length == 0 ? null : notes, NormalisedOrNull(command.SenderPhone), origin);
 
-        session.Stamp(origin);
-        session.Events.StartStream<Order>(orderId, placed);
-        session.Insert(new TrackingLookup(trackingId, shopId, orderId));
+        session.Start(placed);
         foreach (var message in BitrixOutbox.AfterPlaced(bitrix, shopId, orderId)) await messaging.PublishAsync(message);
         return new PlacedOrder(orderId, placed.OrderNumber, trackingId);
     }

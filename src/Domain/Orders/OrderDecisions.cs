@@ -59,19 +59,17 @@ public static class OrderDecisions
     {
         if (!OrderTransitions.CustomerMayEdit(order.Status))
             throw new DomainException($"An order in status '{order.Status.Name()}' can no longer be changed; call the shop.");
-
-        var events = new List<object>();
-        if (recipient != order.Recipient) events.Add(new RecipientChanged(order.Id, recipient, by));
-        if (delivery != order.Delivery) events.Add(new DeliveryDetailsChanged(order.Id, delivery, by));
-        if (postcardText != order.PostcardText) events.Add(new PostcardChanged(order.Id, postcardText, by));
-        return [.. events];
+        return DetailChanges(order, recipient, delivery, postcardText, by);
     }
 
     /// <summary>
     /// The system of record (Bitrix) reports new delivery details. It may change them at any stage; only what
     /// differs becomes an event.
     /// </summary>
-    public static object[] ReportDetailsFromOutside(Order order, Recipient recipient, Delivery delivery, string? postcardText, Origin by)
+    public static object[] ReportDetailsFromOutside(Order order, Recipient recipient, Delivery delivery, string? postcardText, Origin by) =>
+        DetailChanges(order, recipient, delivery, postcardText, by);
+
+    private static object[] DetailChanges(Order order, Recipient recipient, Delivery delivery, string? postcardText, Origin by)
     {
         var events = new List<object>();
         if (recipient != order.Recipient) events.Add(new RecipientChanged(order.Id, recipient, by));
