@@ -5,6 +5,7 @@ using Cvety.Domain.Users;
 using Cvety.Application.Bitrix;
 using Cvety.Application.Orders;
 using Cvety.Infrastructure.Bitrix;
+using Cvety.Infrastructure.Payments;
 using Cvety.Infrastructure.Database;
 using Cvety.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,8 @@ public static class CvetyInfrastructure
         services.AddSingleton(storage);
         services.AddSingleton<IImageStorage, LocalDiskImageStorage>();
 
+        var (kaspi, telegram) = services.AddPaymentsAndNotifications(builder.Configuration);
+
         services.AddMarten(opts =>
             {
                 opts.Connection(database.ConnectionString);
@@ -55,7 +58,7 @@ public static class CvetyInfrastructure
                 opts.Schema.For<Shop>().SingleTenanted();
                 opts.Schema.For<User>().SingleTenanted().UniqueIndex(u => u.Phone);
 
-                opts.AddOrders();
+                opts.AddOrders(notify: telegram.Enabled);
                 opts.AddBitrix();
             })
             .UseLightweightSessions()
@@ -74,6 +77,8 @@ public static class CvetyInfrastructure
             opts.ApplicationAssembly = typeof(CreateShop).Assembly;
             // Typed HttpClients are built by IHttpClientFactory, which generated code cannot inline: only these are located.
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IBitrixClient>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Payments.IKaspiPay>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Notifications.ITelegramBot>();
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
@@ -88,6 +93,7 @@ public static class CvetyInfrastructure
             opts.OnException<AggregateException>(e => e.InnerExceptions.All(x => x is DocumentAlreadyExistsException)).RetryTimes(2);
 
             opts.AddBitrix(bitrix);
+            opts.AddPaymentsAndNotifications(kaspi, telegram);
         });
 
         return builder;

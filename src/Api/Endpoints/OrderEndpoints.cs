@@ -1,5 +1,6 @@
 using Cvety.Application.Orders;
 using Microsoft.AspNetCore.Mvc;
+using Cvety.Application.Payments;
 using Wolverine;
 
 namespace Cvety.Api.Endpoints;
@@ -10,6 +11,7 @@ public static class OrderEndpoints
     public sealed record Cancellation(string Reason);
     public sealed record Assignment(Guid UserId);
     public sealed record Note(string Text);
+    public sealed record Refund(long? Amount, string Reason);
 
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
@@ -46,6 +48,14 @@ public static class OrderEndpoints
         orders.MapPost("/{id:guid}/cancel", (Guid id, Cancellation body, IMessageBus bus, HttpContext http) =>
                 Write(bus, http, id, new CancelOrder(id, body.Reason, Versions.IfMatch(http.Request))))
             .WithSummary("Cancel an order that has not been delivered.");
+
+        orders.MapPost("/{id:guid}/refunds", async (Guid id, Refund body, IMessageBus bus, HttpContext http) =>
+                Results.Accepted($"/api/v1/orders/{id}", await bus.InvokeForShopAsync<RefundAccepted>(http, new RefundOrder(id, body.Amount, body.Reason))))
+            .WithSummary("Refund all that is left of a Kaspi payment, or part of it (amount in tiyn); the refund goes to Kaspi through the outbox.");
+
+        orders.MapPost("/{id:guid}/payment-link", (Guid id, IMessageBus bus, HttpContext http) =>
+                bus.InvokeForShopAsync<PaymentLinkView>(http, new CreatePaymentLink(id)))
+            .WithSummary("A Kaspi payment link for the order (an open one is handed out again).");
 
         orders.MapPatch("/{id:guid}/assign-responsible", (Guid id, Assignment body, IMessageBus bus, HttpContext http) =>
                 Write(bus, http, id, new AssignOrderStaff(id, body.UserId, StaffAssignment.Responsible, Versions.IfMatch(http.Request))))

@@ -1,5 +1,6 @@
 using Cvety.Application.Orders;
 using Cvety.Domain.Shops;
+using Cvety.Application.Payments;
 using Wolverine;
 
 namespace Cvety.Api.Endpoints;
@@ -51,6 +52,14 @@ public static class PublicOrderEndpoints
                 return await bus.InvokeForTenantAsync<PublicOrderView>(tenant, new GetPublicOrder(lookup.OrderId), http.RequestAborted);
             })
             .WithSummary("The customer likes or dislikes the bouquet's photo, once.");
+
+        orders.MapPost("/by-tracking/{trackingId}/payment-link", async (string trackingId, IMessageBus bus, HttpContext http) =>
+            {
+                var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);
+                return await bus.InvokeForTenantAsync<PaymentLinkView>(Shop.TenantIdFor(lookup.ShopId), new CreatePaymentLink(lookup.OrderId), http.RequestAborted);
+            })
+            .RequireRateLimiting(PublicOrdersPolicy)
+            .WithSummary("The customer asks for a Kaspi payment link for their own order (web checkout).");
 
         return app;
     }

@@ -39,6 +39,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         InvalidTransitionException t => Transition(t),
         ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),
         DomainException d => Problem(StatusCodes.Status409Conflict, "Conflict", d.Message),
+        Cvety.Application.Payments.KaspiUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Kaspi Pay is unavailable", "Kaspi Pay did not answer; try again in a minute."),
+        Cvety.Application.Payments.KaspiRejectedException k => Problem(StatusCodes.Status502BadGateway, "Kaspi Pay refused", k.Message),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
         JasperFx.DocumentAlreadyExistsException => Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
         Marten.Exceptions.MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>

@@ -29,7 +29,7 @@ public static class GetPublicOrderHandler
             o.DeliveryType, o.DeliveryAddress, o.DeliveryDate, o.ScheduledTime, o.PostcardText,
             o.Items.Select(i => new PublicItem(i.ProductName, i.ProductPrice, i.Quantity)).ToList(),
             o.Photos.Select(p => new PublicPhoto(p.Url, p.Label, p.Feedback, p.Comment)).ToList(),
-            o.DeliveryCost, o.Total, o.PaymentMethod, o.IsPaid, null);
+            o.DeliveryCost, o.Total, o.PaymentMethod, o.IsPaid, o.KaspiPaymentStatus);
     }
 
     private static string? Mask(string? phone) => PhoneNumber.TryParse(phone, out var p) ? p.Masked() : null;

@@ -1,6 +1,7 @@
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace Cvety.Application.Orders;
@@ -10,6 +11,8 @@ public sealed record OrderItemView(int ProductId, string ProductName, Money Prod
 public sealed record OrderPhotoView(string Url, string Label, DateTimeOffset AddedAt, string? Feedback = null, string? Comment = null);
 
 public sealed record OrderNoteView(string Text, string ChangedBy, string Actor, DateTimeOffset At);
+
+public sealed record RefundView(Guid Id, Money Amount, string Reason, string Status, string? Reference, string? Error, DateTimeOffset RequestedAt);
 
 public sealed record StatusConflictView(string Current, string Reported, string? ReportedCode, string Source, DateTimeOffset At);
 
@@ -45,6 +48,14 @@ public sealed class OrderDetails
     public bool IsPaid { get; set; }
     public Money PaidAmount { get; set; }
     public Money RefundedAmount { get; set; }
+    public Money RefundPendingAmount { get; set; }
+
+    /// <summary>The latest Kaspi payment (remote payment or link) and its status, as the legacy field <c>kaspi_payment_status</c>.</summary>
+    public string? KaspiPaymentId { get; set; }
+    public string? KaspiPaymentStatus { get; set; }
+    public string? PaymentLink { get; set; }
+    public DateTimeOffset? PaymentLinkExpiresAt { get; set; }
+    public List<RefundView> Refunds { get; set; } = [];
     public string SalesChannel { get; set; } = "";
     public string Source { get; set; } = "";
     public long? BitrixOrderId { get; set; }
@@ -62,8 +73,18 @@ public sealed class OrderDetails
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-public sealed partial class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>
+public sealed partial class OrderDetailsProjection(bool notify) : SingleStreamProjection<OrderDetails, Guid>
 {
+    /// <summary>Messages the events set going (see <see cref="OrderReactions"/>), published with the same commit.</summary>
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<OrderDetails> slice)
+    {
+        if (slice.Snapshot is { } order)
+            foreach (var e in slice.Events())
+            foreach (var message in OrderReactions.To(e, order, notify))
+                slice.PublishMessage(message, MessageMetadata.From(e));
+        return ValueTask.CompletedTask;
+    }
+
     public OrderDetails Create(IEvent<OrderPlaced> e)
     {
         var p = e.Data;
@@ -127,6 +148,54 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderRefunded> e, OrderDetails d)
     {
         d.RefundedAmount += e.Data.Amount;
+        var index = d.Refunds.FindIndex(r => r.Id == e.Data.RefundId);
+        if (index >= 0)
+        {
+            d.RefundPendingAmount -= d.Refunds[index].Amount;
+            d.Refunds[index] = d.Refunds[index] with { Status = "refunded", Reference = e.Data.RefundReference };
+        }
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<RefundRequested> e, OrderDetails d)
+    {
+        d.Refunds.Add(new RefundView(e.Data.RefundId, e.Data.Amount, e.Data.Reason, "pending", null, null, e.At()));
+        d.RefundPendingAmount += e.Data.Amount;
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<RefundFailed> e, OrderDetails d)
+    {
+        var index = d.Refunds.FindIndex(r => r.Id == e.Data.RefundId);
+        if (index >= 0)
+        {
+            d.RefundPendingAmount -= d.Refunds[index].Amount;
+            d.Refunds[index] = d.Refunds[index] with { Status = "failed", Error = e.Data.Error };
+        }
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<KaspiPaymentCreated> e, OrderDetails d)
+    {
+        (d.KaspiPaymentId, d.KaspiPaymentStatus) = (e.Data.ExternalId, e.Data.Status);
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<KaspiPaymentLinkCreated> e, OrderDetails d)
+    {
+        (d.KaspiPaymentId, d.KaspiPaymentStatus, d.PaymentLink, d.PaymentLinkExpiresAt) = (e.Data.PaymentId, "Wait", e.Data.Url, e.Data.ExpiresAt);
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<KaspiPaymentStatusReported> e, OrderDetails d)
+    {
+        if (e.Data.ExternalId == d.KaspiPaymentId) d.KaspiPaymentStatus = e.Data.Status;
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<KaspiPaymentRequestFailed> e, OrderDetails d)
+    {
+        d.KaspiPaymentStatus = "RequestFailed";
         d.UpdatedAt = e.At();
     }
 

@@ -82,6 +82,15 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderLinkedToBitrix> e, OrderHistory h) =>
         h.Record(e, e.Data.By, "bitrix_order_id", e.Data.BitrixOrderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    public void Apply(IEvent<KaspiPaymentCreated> e, OrderHistory h) => h.Record(e, e.Data.By, "kaspi_payment_status", e.Data.Status);
+    public void Apply(IEvent<KaspiPaymentLinkCreated> e, OrderHistory h) => h.Note(e, e.Data.By, "kaspi_payment_link", e.Data.Url);
+    public void Apply(IEvent<KaspiPaymentStatusReported> e, OrderHistory h) => h.Record(e, e.Data.By, "kaspi_payment_status", e.Data.Status);
+    public void Apply(IEvent<KaspiPaymentRequestFailed> e, OrderHistory h) => h.Note(e, e.Data.By, "kaspi_payment_error", e.Data.Error);
+    public void Apply(IEvent<RefundRequested> e, OrderHistory h) => h.Note(e, e.Data.By, "refund_requested", Tiyn(e.Data.Amount));
+    public void Apply(IEvent<RefundFailed> e, OrderHistory h) => h.Note(e, e.Data.By, "refund_failed", e.Data.Error);
+
+    private static string Tiyn(Money amount) => amount.Tiyn.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public void Apply(IEvent<OrderStatusConflictRecorded> e, OrderHistory h) =>
         h.Rows.Add(new OrderHistoryRow(h.Rows.Count + 1, h.Id, e.Data.By.ChangedBy, "status_conflict", e.Data.Current.Name(), e.Data.Reported.Name(), e.At()));
 

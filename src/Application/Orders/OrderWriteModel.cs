@@ -27,4 +27,9 @@ public sealed partial class OrderWriteModel : SingleStreamProjection<Order, Guid
     public void Apply(OrderPhotoAdded e, Order order) => order.Apply(e);
     public void Apply(PhotoFeedbackGiven e, Order order) => order.Apply(e);
     public void Apply(OrderLinkedToBitrix e, Order order) => order.Apply(e);
+    public void Apply(KaspiPaymentCreated e, Order order) => order.Apply(e);
+    public void Apply(KaspiPaymentLinkCreated e, Order order) => order.Apply(e);
+    public void Apply(KaspiPaymentStatusReported e, Order order) => order.Apply(e);
+    public void Apply(RefundRequested e, Order order) => order.Apply(e);
+    public void Apply(RefundFailed e, Order order) => order.Apply(e);
 }

@@ -14,10 +14,12 @@ public static class OrdersModule
     public const string OrderNumbersTable = "order_numbers";
 
     /// <summary>Orders and products in the event store: inline projections for read-your-writes, lookups, counters.</summary>
-    public static StoreOptions AddOrders(this StoreOptions opts)
+    public static StoreOptions AddOrders(this StoreOptions opts, bool notify)
     {
         opts.Projections.Add<OrderWriteModel>(ProjectionLifecycle.Live);
-        opts.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new OrderDetailsProjection(notify), ProjectionLifecycle.Inline);
+        opts.Events.EnableSideEffectsOnInlineProjections = true;
+        opts.Schema.For<Notifications.BlockedTelegramChat>().SingleTenanted();
         opts.Projections.Add<OrderHistoryProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<OrderDetails>()
             .Index(x => x.TrackingId)

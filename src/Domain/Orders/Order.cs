@@ -22,6 +22,21 @@ public sealed class Order
     public Guid? ResponsibleId { get; set; }
     public Guid? CourierId { get; set; }
     public long? BitrixOrderId { get; set; }
+    public string PaymentMethod { get; set; } = "cash";
+
+    /// <summary>Kaspi payments by their Kaspi id (remote payments and payment links).</summary>
+    public Dictionary<string, KaspiPaymentState> KaspiPayments { get; set; } = [];
+
+    /// <summary>Money that arrived through Kaspi (payments that reached <c>Processed</c>).</summary>
+    public Money KaspiReceived { get; set; }
+
+    /// <summary>Refunds requested and not yet answered by Kaspi.</summary>
+    public Dictionary<Guid, PendingRefund> RefundsPending { get; set; } = [];
+
+    /// <summary>Every refund ever requested, answered or not.</summary>
+    public HashSet<Guid> RefundIds { get; set; } = [];
+
+    public Money RefundsUnderWay => RefundsPending.Values.Aggregate(Money.Zero, (sum, r) => sum + r.Amount);
 
     public static Order Create(OrderPlaced e) => new()
     {
@@ -33,6 +48,7 @@ public sealed class Order
         Delivery = e.Delivery,
         PostcardText = e.PostcardText,
         BitrixOrderId = e.ExternalIds.BitrixOrderId,
+        PaymentMethod = e.PaymentMethod,
     };
 
     public void Apply(OrderPaid e)
@@ -47,7 +63,29 @@ public sealed class Order
     public void Apply(OrderOutForDelivery _) => Status = OrderStatus.InDelivery;
     public void Apply(OrderDelivered _) => Status = OrderStatus.Delivered;
     public void Apply(OrderCancelled _) => Status = OrderStatus.Cancelled;
-    public void Apply(OrderRefunded e) => Refunded += e.Amount;
+    public void Apply(OrderRefunded e)
+    {
+        Refunded += e.Amount;
+        if (e.RefundId is { } id) RefundsPending.Remove(id);
+    }
+
+    public void Apply(KaspiPaymentCreated e) => KaspiPayments[e.ExternalId] = new KaspiPaymentState(e.Amount, e.Status);
+    public void Apply(KaspiPaymentLinkCreated e) => KaspiPayments[e.PaymentId] = new KaspiPaymentState(e.Amount, "Wait", e.Url, e.ExpiresAt);
+
+    public void Apply(KaspiPaymentStatusReported e)
+    {
+        if (!KaspiPayments.TryGetValue(e.ExternalId, out var payment)) return;
+        KaspiPayments[e.ExternalId] = payment with { Status = e.Status };
+        if (e.Status == KaspiStatuses.Processed) KaspiReceived += payment.Amount;
+    }
+
+    public void Apply(RefundRequested e)
+    {
+        RefundIds.Add(e.RefundId);
+        RefundsPending[e.RefundId] = new PendingRefund(e.Amount, e.Reason, e.PaymentId);
+    }
+
+    public void Apply(RefundFailed e) => RefundsPending.Remove(e.RefundId);
     public void Apply(DeliveryDetailsChanged e) => Delivery = e.Delivery;
     public void Apply(RecipientChanged e) => Recipient = e.Recipient;
     public void Apply(PostcardChanged e) => PostcardText = e.PostcardText;
@@ -57,3 +95,7 @@ public sealed class Order
     public void Apply(PhotoFeedbackGiven _) => FeedbackGiven = true;
     public void Apply(OrderLinkedToBitrix e) => BitrixOrderId = e.BitrixOrderId;
 }
+
+public sealed record KaspiPaymentState(Money Amount, string Status, string? LinkUrl = null, DateTimeOffset? LinkExpiresAt = null);
+
+public sealed record PendingRefund(Money Amount, string Reason, string? PaymentId);

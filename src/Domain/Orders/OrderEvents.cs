@@ -58,7 +58,8 @@ public sealed record OrderDelivered(Guid OrderId, string? Note, Origin By) : IOr
 
 public sealed record OrderCancelled(Guid OrderId, string Reason, Origin By) : IOrderEvent;
 
-public sealed record OrderRefunded(Guid OrderId, Money Amount, string? RefundReference, string? Reason, Origin By) : IOrderEvent;
+/// <summary>Money went back to the customer; <paramref name="RefundId"/> names the request it completes.</summary>
+public sealed record OrderRefunded(Guid OrderId, Money Amount, string? RefundReference, string? Reason, Origin By, Guid? RefundId = null) : IOrderEvent;
 
 public sealed record DeliveryDetailsChanged(Guid OrderId, Delivery Delivery, Origin By) : IOrderEvent;
 

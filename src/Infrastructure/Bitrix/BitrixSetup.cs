@@ -1,5 +1,7 @@
 using Cvety.Application.Bitrix;
 using Cvety.Application.Common;
+using Cvety.Application.Notifications;
+using Wolverine.Runtime;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -41,8 +43,23 @@ public static class BitrixSetup
         opts.LocalQueue(Queue).UseDurableInbox();
 
         opts.OnException<BitrixUnavailableException>().Or<BitrixOrderNotLinkedYetException>()
-            .ScheduleRetry(options.EffectiveRetryDelays).Then.MoveToErrorQueue();
-        opts.OnException<BitrixRejectedException>().MoveToErrorQueue();
+            .ScheduleRetry(options.EffectiveRetryDelays).Then.MoveToErrorQueue().And(TellStaffAsync, "Tell the shop's staff chat");
+        opts.OnException<BitrixRejectedException>().MoveToErrorQueue().And(TellStaffAsync, "Tell the shop's staff chat");
+    }
+
+    /// <summary>A call that reached the dead letters needs a person: the shop's staff chat hears of it.</summary>
+    private static async ValueTask TellStaffAsync(IWolverineRuntime runtime, IEnvelopeLifecycle lifecycle, Exception exception)
+    {
+        var orderId = lifecycle.Envelope?.Message switch
+        {
+            CreateOrderInBitrix m => m.OrderId,
+            ChangeStatusInBitrix m => m.OrderId,
+            _ => (Guid?)null,
+        };
+        if (orderId is null || lifecycle.Envelope!.TenantId is not { } tenant) return;
+        var notice = new OrderNotice(orderId.Value, 0, NoticeKind.SyncFailed,
+            (lifecycle.Envelope.Message is CreateOrderInBitrix ? "создание заказа" : "смена статуса") + ": " + exception.Message);
+        await new MessageBus(runtime).PublishAsync(notice, new DeliveryOptions { TenantId = tenant });
     }
 }
 

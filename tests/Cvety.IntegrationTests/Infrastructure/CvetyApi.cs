@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Cvety.Application.Users;
 using Cvety.BitrixSimulator;
+using Cvety.KaspiSimulator;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,6 +32,18 @@ public sealed class CvetyApi : IAsyncLifetime
 
     public BitrixSim Bitrix { get; private set; } = null!;
 
+    public static readonly string KaspiToken = "kp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+    public static readonly string TelegramBotToken = "12345:" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>Shops whose staff chats are configured (their chat ids are minus the shop id times 100).</summary>
+    public static readonly int[] ShopsWithStaffChats = [31, 32];
+
+    public static long StaffChatOf(int shopId) => -100L * shopId;
+
+    public KaspiSim Kaspi { get; private set; } = null!;
+
+    public TelegramFake Telegram { get; private set; } = null!;
+
     /// <summary>Stands for "send the right secret" in test helpers.</summary>
     public const string BitrixWebhookSecretPlaceholder = "<secret>";
 
@@ -42,6 +55,22 @@ public sealed class CvetyApi : IAsyncLifetime
     {
         _database = await TestDatabase.StartAsync();
         Bitrix = await BitrixSim.StartAsync(new BitrixSimOptions { ApiToken = BitrixApiToken, WebhookToken = BitrixWebhookSecret });
+        Kaspi = await KaspiSim.StartAsync(KaspiToken);
+        Telegram = await TelegramFake.StartAsync(TelegramBotToken);
+        Environment.SetEnvironmentVariable("Cvety__Kaspi__BaseUrl", Kaspi.BaseUrl);
+        Environment.SetEnvironmentVariable("Cvety__Kaspi__Token", KaspiToken);
+        Environment.SetEnvironmentVariable("Cvety__Kaspi__OrganizationBin", "180340021791");
+        Environment.SetEnvironmentVariable("Cvety__Kaspi__DeviceToken", "test-device");
+        Environment.SetEnvironmentVariable("Cvety__Kaspi__PollInterval", "00:00:01");
+        Environment.SetEnvironmentVariable("Cvety__Kaspi__TimeoutSeconds", "2");
+        for (var i = 0; i < 4; i++) Environment.SetEnvironmentVariable($"Cvety__Kaspi__RetryDelays__{i}", "00:00:01");
+        Environment.SetEnvironmentVariable("Cvety__Telegram__BaseUrl", Telegram.BaseUrl);
+        Environment.SetEnvironmentVariable("Cvety__Telegram__BotToken", TelegramBotToken);
+        Environment.SetEnvironmentVariable("Cvety__Telegram__PerChatInterval", "00:00:00.050");
+        Environment.SetEnvironmentVariable("Cvety__Telegram__PerGroupInterval", "00:00:00.050");
+        for (var i = 0; i < 3; i++) Environment.SetEnvironmentVariable($"Cvety__Telegram__RetryDelays__{i}", "00:00:01");
+        foreach (var shop in ShopsWithStaffChats)
+            Environment.SetEnvironmentVariable($"Cvety__Telegram__StaffChats__{shop}", StaffChatOf(shop).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Environment.SetEnvironmentVariable("Cvety__Bitrix__BaseUrl", Bitrix.BaseUrl);
         Environment.SetEnvironmentVariable("Cvety__Bitrix__ApiToken", BitrixApiToken);
         Environment.SetEnvironmentVariable("Cvety__Bitrix__WebhookSecret", BitrixWebhookSecret);
@@ -72,6 +101,8 @@ public sealed class CvetyApi : IAsyncLifetime
     public async Task ResetAsync()
     {
         Bitrix.Reset();
+        Kaspi.Reset();
+        Telegram.Reset();
         var store = Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
         await using (var session = store.LightweightSession())
@@ -102,6 +133,8 @@ public sealed class CvetyApi : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Bitrix.DisposeAsync();
+        await Kaspi.DisposeAsync();
+        await Telegram.DisposeAsync();
         await _database.DisposeAsync();
     }
 }

@@ -1,0 +1,37 @@
+using Cvety.Application.Orders;
+using Cvety.Domain.Orders;
+using Marten;
+using Wolverine;
+
+namespace Cvety.Application.Payments;
+
+/// <summary>
+/// A Kaspi payment link for web checkout: staff ask for it for an order of their shop, a customer for their own order
+/// (by its tracking id). An open link is handed out again rather than creating a second payment; the link's payment
+/// is polled like a remote payment.
+/// </summary>
+public sealed record CreatePaymentLink(Guid OrderId);
+
+public sealed record PaymentLinkView(string PaymentLink, string PaymentId, DateTimeOffset? ExpireDate, Domain.Common.Money Amount);
+
+public static class CreatePaymentLinkHandler
+{
+    public static async Task<PaymentLinkView> Handle(CreatePaymentLink command, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        IMessageContext messaging, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
+        var order = stream.Aggregate!;
+        if (PaymentDecisions.OpenPaymentLink(order, clock.GetUtcNow()) is var (openId, open))
+            return new PaymentLinkView(open.LinkUrl!, openId, open.LinkExpiresAt, open.Amount);
+
+        PaymentDecisions.EnsurePayable(order);
+        var shop = options.For(order.ShopId) ?? throw new Domain.Common.DomainException("This shop does not take Kaspi payments.");
+        var details = await session.LoadAsync<OrderDetails>(order.Id, ct);
+        var amount = PaymentDecisions.AmountDue(order);
+        var link = await kaspi.CreateLinkAsync(shop, amount, $"Оплата заказа #{details!.OrderNumber}", ct);
+
+        session.Append(stream, KaspiOrigin.Kaspi, PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
+        await messaging.ScheduleAsync(new PollKaspiPayment(order.Id, link.PaymentId, clock.GetUtcNow()), options.FirstPoll);
+        return new PaymentLinkView(link.Url, link.PaymentId, link.ExpiresAt, amount);
+    }
+}

@@ -1,0 +1,43 @@
+using Cvety.Application.Common;
+using Cvety.Application.Orders;
+using Cvety.Domain.Common;
+using Cvety.Domain.Orders;
+using Cvety.Domain.Users;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Payments;
+
+/// <summary>
+/// A manager or director gives money back: all that is left, or part of it (in tiyn). The amount is reserved on the
+/// order at once, so that two refunds can never exceed what was paid; Kaspi is called through the outbox.
+/// </summary>
+public sealed record RefundOrder(Guid OrderId, long? Amount, string Reason)
+{
+    public sealed class Validator : AbstractValidator<RefundOrder>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Amount).GreaterThan(0).When(x => x.Amount is not null);
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000);
+        }
+    }
+}
+
+public sealed record RefundAccepted(Guid RefundId, Money Amount, string Status);
+
+public static class RefundOrderHandler
+{
+    private static readonly UserRole[] MayRefund = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
+
+    public static async Task<RefundAccepted> Handle(RefundOrder command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var actor = currentUser.RequireStaff();
+        if (!MayRefund.Contains(actor.Role!.Value)) throw new ForbiddenException("Only managers and directors refund payments.");
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
+        var origin = Origins.Of(actor);
+        var requested = PaymentDecisions.RequestRefund(stream.Aggregate!, Guid.CreateVersion7(), command.Amount is { } tiyn ? new Money(tiyn) : null, command.Reason.Trim(), origin);
+        session.Append(stream, origin, requested);
+        return new RefundAccepted(requested.RefundId, requested.Amount, "pending");
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cvety.Application.Notifications;
+
+namespace Cvety.Infrastructure.Notifications;
+
+/// <summary>
+/// The Bot API (<c>{BaseUrl}/bot{token}/sendMessage|sendPhoto</c>) behind <see cref="ITelegramBot"/>, kept within
+/// Telegram's limits by <see cref="TelegramRateGate"/>; 429 pauses the chat for <c>retry_after</c>, 403 means blocked.
+/// </summary>
+public sealed class TelegramBotClient(HttpClient http, TelegramOptions options, TelegramRateGate gate) : ITelegramBot
+{
+    public Task SendMessageAsync(long chatId, string html, CancellationToken ct) =>
+        SendAsync(chatId, "sendMessage", new Dictionary<string, object> { ["chat_id"] = chatId, ["text"] = Cut(html, 4096), ["parse_mode"] = "HTML" }, ct);
+
+    public Task SendPhotoAsync(long chatId, string photoUrl, string caption, CancellationToken ct) =>
+        SendAsync(chatId, "sendPhoto", new Dictionary<string, object> { ["chat_id"] = chatId, ["photo"] = photoUrl, ["caption"] = Cut(caption, 1024), ["parse_mode"] = "HTML" }, ct);
+
+    private async Task SendAsync(long chatId, string method, Dictionary<string, object> payload, CancellationToken ct)
+    {
+        await gate.WaitTurnAsync(chatId, ct);
+        var url = $"{options.BaseUrl.TrimEnd('/')}/bot{options.BotToken}/{method}";
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsJsonAsync(url, payload, timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            // The token is part of the URL: never put the URL in a message.
+            throw new TelegramUnavailableException($"Telegram did not answer {method}: {e.GetType().Name}", e);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            JsonElement? body = null;
+            try
+            {
+                body = JsonDocument.Parse(text).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+            }
+            var description = body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("description", out var d) ? d.ToString() : "";
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.TooManyRequests:
+                    var retryAfter = body is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("parameters", out var p)
+                        && p.TryGetProperty("retry_after", out var s) && s.TryGetInt32(out var seconds) ? seconds : 5;
+                    gate.Pause(chatId, TimeSpan.FromSeconds(retryAfter));
+                    throw new TelegramRateLimitedException(TimeSpan.FromSeconds(retryAfter));
+                case HttpStatusCode.Forbidden:
+                    throw new TelegramChatBlockedException(chatId, description);
+                case >= HttpStatusCode.InternalServerError:
+                    throw new TelegramUnavailableException($"Telegram answered {(int)response.StatusCode} to {method}: {description}");
+                case >= HttpStatusCode.BadRequest:
+                    throw new TelegramRejectedException($"Telegram refused {method} for chat {chatId}: {(int)response.StatusCode} {description}");
+            }
+        }
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>
+/// Telegram's limits, kept in this process: one message a second per private chat, one every three seconds per
+/// group (20 a minute), 30 a second in all; a chat told to wait (429) waits.
+/// </summary>
+public sealed class TelegramRateGate(TelegramOptions options, TimeProvider clock)
+{
+    private readonly Dictionary<long, DateTimeOffset> _nextPerChat = [];
+    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly Lock _lock = new();
+
+    public async Task WaitTurnAsync(long chatId, CancellationToken ct)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = clock.GetUtcNow();
+                while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(1)) _recent.Dequeue();
+                var chatFree = _nextPerChat.TryGetValue(chatId, out var next) ? next : now;
+                var globalFree = _recent.Count < options.GlobalPerSecond ? now : _recent.Peek() + TimeSpan.FromSeconds(1);
+                var at = chatFree > globalFree ? chatFree : globalFree;
+                if (at <= now)
+                {
+                    if (_nextPerChat.Count > 10_000)
+                        foreach (var (chat, free) in _nextPerChat.ToArray()) if (free < now) _nextPerChat.Remove(chat);
+                    _recent.Enqueue(now);
+                    // Group and channel ids are negative.
+                    _nextPerChat[chatId] = now + (chatId < 0 ? options.PerGroupInterval : options.PerChatInterval);
+                    return;
+                }
+                wait = at - now;
+            }
+            await Task.Delay(wait, clock, ct);
+        }
+    }
+
+    public void Pause(long chatId, TimeSpan retryAfter)
+    {
+        lock (_lock) _nextPerChat[chatId] = clock.GetUtcNow() + retryAfter;
+    }
+}
