@@ -104,6 +104,9 @@ public sealed class when_an_order_placed_with_us_goes_to_bitrix(CvetyApi api) : 
         Api.Bitrix.Mode = SimMode.Fail;
         (await Api.Client(world.Florist).Status(id, "assembled")).EnsureSuccessStatusCode();
         (await Eventually.HoldsAsync(async () => await DeadStatusChanges() > before, TimeSpan.FromSeconds(40))).Should().BeTrue();
+        // A call out of retries needs a person: the shop's staff chat hears of it.
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Telegram.SentTo(CvetyApi.StaffChatOf(CvetyApi.BitrixShopId))
+            .Any(m => m.Text.Contains("Заказ не передан в Bitrix") && m.Text.Contains("смена статуса"))))).Should().BeTrue();
         Api.Bitrix.Mode = SimMode.Ok;
         (await admin.PostJson("/api/v1/admin/dead-letters/replay", new { })).StatusCode.Should().Be(HttpStatusCode.OK);
         (await Eventually.HoldsAsync(() => Task.FromResult(StatusCalls().Any(c => c.Status == 200 && c.Body!["statusId"]!.ToString() == "CO"))))

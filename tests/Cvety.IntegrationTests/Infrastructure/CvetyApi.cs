@@ -36,7 +36,7 @@ public sealed class CvetyApi : IAsyncLifetime
     public static readonly string TelegramBotToken = "12345:" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
     /// <summary>Shops whose staff chats are configured (their chat ids are minus the shop id times 100).</summary>
-    public static readonly int[] ShopsWithStaffChats = [31, 32];
+    public static readonly int[] ShopsWithStaffChats = [31, 32, BitrixShopId];
 
     public static long StaffChatOf(int shopId) => -100L * shopId;
 
