@@ -40,6 +40,8 @@ public sealed class CvetyApi : IAsyncLifetime
 
     public static long StaffChatOf(int shopId) => -100L * shopId;
 
+    public const string MediaBaseUrl = "https://cvety.test";
+
     public KaspiSim Kaspi { get; private set; } = null!;
 
     public TelegramFake Telegram { get; private set; } = null!;
@@ -66,6 +68,7 @@ public sealed class CvetyApi : IAsyncLifetime
         for (var i = 0; i < 4; i++) Environment.SetEnvironmentVariable($"Cvety__Kaspi__RetryDelays__{i}", "00:00:01");
         Environment.SetEnvironmentVariable("Cvety__Telegram__BaseUrl", Telegram.BaseUrl);
         Environment.SetEnvironmentVariable("Cvety__Telegram__BotToken", TelegramBotToken);
+        Environment.SetEnvironmentVariable("Cvety__Telegram__MediaBaseUrl", MediaBaseUrl);
         Environment.SetEnvironmentVariable("Cvety__Telegram__PerChatInterval", "00:00:00.050");
         Environment.SetEnvironmentVariable("Cvety__Telegram__PerGroupInterval", "00:00:00.050");
         for (var i = 0; i < 3; i++) Environment.SetEnvironmentVariable($"Cvety__Telegram__RetryDelays__{i}", "00:00:01");

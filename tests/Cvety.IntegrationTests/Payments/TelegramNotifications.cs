@@ -76,4 +76,24 @@ public sealed class TelegramNotifications(CvetyApi api) : ApiTest(api)
         await Task.Delay(1000);
         Api.Telegram.BlockedAnswers.Should().Be(1, "a blocked chat is not tried again");
     }
+
+    [Fact]
+    public async Task the_customer_gets_the_photo_of_the_assembled_bouquet_and_the_kaspi_invoice_notice()
+    {
+        var (world, order) = await PlaceThroughTheBotAsync();
+        (await Api.Client(world.Florist).Status(order, "accepted")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var upload = await Api.Client(world.Florist).PostAsync($"/api/v1/orders/{order}/photo", Cvety.IntegrationTests.Orders.OrderPhotos.Form(Cvety.IntegrationTests.Orders.OrderPhotos.Png));
+        upload.StatusCode.Should().Be(HttpStatusCode.OK);
+        var url = (await upload.Json()).GetProperty("photos")[0].GetProperty("url").GetString()!;
+
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Telegram.SentTo(PaymentsWorld.CustomerChat).Any(m => m.Method == "sendPhoto")))).Should().BeTrue();
+        var photo = Api.Telegram.SentTo(PaymentsWorld.CustomerChat).Single(m => m.Method == "sendPhoto");
+        photo.Photo.Should().Be(CvetyApi.MediaBaseUrl + url, "Telegram fetches the photo from our public address");
+        photo.Text.Should().Contain("собран");
+
+        var kaspi = await Api.Client().PostJson($"/api/v1/orders/public/create?shop_id={PaymentsWorld.Shop}", world.NewOrder("kaspi", PaymentsWorld.CustomerChat));
+        kaspi.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Telegram.SentTo(PaymentsWorld.CustomerChat).Any(m => m.Text.Contains("отправлен в приложение Kaspi.kz") && m.Text.Contains("16 500 ₸")))))
+            .Should().BeTrue();
+    }
 }
