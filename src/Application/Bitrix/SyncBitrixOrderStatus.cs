@@ -37,11 +37,16 @@ public static class SyncBitrixOrderStatusHandler
     public static async Task<WebhookReply> Handle(SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct)
     {
         var key = command.DeliveryKey;
-        if (await WebhookReply.RememberedAsync(session, key, ct) is { } remembered) return remembered;
-
         var bitrixId = command.OrderId!.Value;
+        // Both lookups in one round trip: the delivery seen before (if any) and the order the Bitrix id belongs to.
+        var batch = session.CreateBatchQuery();
+        var seen = batch.Load<InboundDelivery>(key);
+        var linked = batch.Load<BitrixOrderLink>(BitrixOrderLink.KeyOf(bitrixId));
+        await batch.Execute(ct);
+        if (WebhookReply.Remembered(await seen) is { } remembered) return remembered;
+
         var code = command.Status!.Trim();
-        var link = await session.LoadAsync<BitrixOrderLink>(BitrixOrderLink.KeyOf(bitrixId), ct);
+        var link = await linked;
         if (link is null)
         {
             // Kept, not dropped: applied when Bitrix sends the order itself.

@@ -16,9 +16,10 @@ public sealed record WebhookReply(int StatusCode, Dictionary<string, object?> Bo
         return this;
     }
 
-    public static async Task<WebhookReply?> RememberedAsync(IQuerySession session, string key, CancellationToken ct)
-    {
-        var seen = await session.LoadAsync<InboundDelivery>(key, ct);
-        return seen is null ? null : Ok(JsonSerializer.Deserialize<Dictionary<string, object?>>(seen.Response)!);
-    }
+    public static async Task<WebhookReply?> RememberedAsync(IQuerySession session, string key, CancellationToken ct) =>
+        Remembered(await session.LoadAsync<InboundDelivery>(key, ct));
+
+    /// <summary>The answer given to a delivery seen before, or null for a new one.</summary>
+    public static WebhookReply? Remembered(InboundDelivery? seen) =>
+        seen is null ? null : Ok(JsonSerializer.Deserialize<Dictionary<string, object?>>(seen.Response)!);
 }

@@ -148,13 +148,7 @@ public sealed partial class OrderDetailsProjection(bool notify) : SingleStreamPr
     public void Apply(IEvent<OrderRefunded> e, OrderDetails d)
     {
         d.RefundedAmount += e.Data.Amount;
-        var index = d.Refunds.FindIndex(r => r.Id == e.Data.RefundId);
-        if (index >= 0)
-        {
-            d.RefundPendingAmount -= d.Refunds[index].Amount;
-            d.Refunds[index] = d.Refunds[index] with { Status = "refunded", Reference = e.Data.RefundReference };
-        }
-        d.UpdatedAt = e.At();
+        Settle(d, e.Data.RefundId, r => r with { Status = "refunded", Reference = e.Data.RefundReference }, e);
     }
 
     public void Apply(IEvent<RefundRequested> e, OrderDetails d)
@@ -164,13 +158,16 @@ public sealed partial class OrderDetailsProjection(bool notify) : SingleStreamPr
         d.UpdatedAt = e.At();
     }
 
-    public void Apply(IEvent<RefundFailed> e, OrderDetails d)
+    public void Apply(IEvent<RefundFailed> e, OrderDetails d) => Settle(d, e.Data.RefundId, r => r with { Status = "failed", Error = e.Data.Error }, e);
+
+    /// <summary>A requested refund got its answer: no longer under way.</summary>
+    private static void Settle(OrderDetails d, Guid? refundId, Func<RefundView, RefundView> answer, IEvent e)
     {
-        var index = d.Refunds.FindIndex(r => r.Id == e.Data.RefundId);
+        var index = d.Refunds.FindIndex(r => r.Id == refundId);
         if (index >= 0)
         {
             d.RefundPendingAmount -= d.Refunds[index].Amount;
-            d.Refunds[index] = d.Refunds[index] with { Status = "failed", Error = e.Data.Error };
+            d.Refunds[index] = answer(d.Refunds[index]);
         }
         d.UpdatedAt = e.At();
     }

@@ -31,19 +31,8 @@ public sealed class BitrixHttpClient(HttpClient http, BitrixOptions options) : I
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(payload, options: Json) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, timeout.Token);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new BitrixUnavailableException($"Bitrix did not answer {path}: {e.Message}", e);
-        }
-
-        using (response)
+        using (var response = await TimedHttp.SendAsync(http, request, TimeSpan.FromSeconds(options.TimeoutSeconds),
+                   e => new BitrixUnavailableException($"Bitrix did not answer {path}: {e.Message}", e), ct))
         {
             var text = await response.Content.ReadAsStringAsync(ct);
             if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.TooManyRequests)

@@ -21,20 +21,10 @@ public sealed class TelegramBotClient(HttpClient http, TelegramOptions options, 
     {
         await gate.WaitTurnAsync(chatId, ct);
         var url = $"{options.BaseUrl.TrimEnd('/')}/bot{options.BotToken}/{method}";
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsJsonAsync(url, payload, timeout.Token);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            // The token is part of the URL: never put the URL in a message.
-            throw new TelegramUnavailableException($"Telegram did not answer {method}: {e.GetType().Name}", e);
-        }
-
-        using (response)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };
+        // The token is part of the URL: never put the URL in a message.
+        using (var response = await TimedHttp.SendAsync(http, request, TimeSpan.FromSeconds(options.TimeoutSeconds),
+                   e => new TelegramUnavailableException($"Telegram did not answer {method}: {e.GetType().Name}", e), ct))
         {
             var text = await response.Content.ReadAsStringAsync(ct);
             JsonElement? body = null;

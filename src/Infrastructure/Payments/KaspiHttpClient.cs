@@ -51,19 +51,10 @@ public sealed class KaspiHttpClient(HttpClient http, KaspiOptions options) : IKa
             .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
         var url = $"{shop.BaseUrl.TrimEnd('/')}/api/v2/paymentkaspi/{op}/?{query}";
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.GetAsync(url, timeout.Token);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new KaspiUnavailableException($"Kaspi did not answer {op}: {e.Message}", e);
-        }
-
-        using (response)
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // The token is in the query: the message names the operation only.
+        using (var response = await TimedHttp.SendAsync(http, request, TimeSpan.FromSeconds(options.TimeoutSeconds),
+                   e => new KaspiUnavailableException($"Kaspi did not answer {op}: {e.GetType().Name}", e), ct))
         {
             var text = await response.Content.ReadAsStringAsync(ct);
             if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.TooManyRequests)

@@ -81,7 +81,7 @@ public sealed class KaspiPayments(CvetyApi api) : ApiTest(api)
         (await Eventually.HoldsAsync(async () => (await world.OrderAsync(Api, order)).GetProperty("refunded_amount").GetInt64() == PaymentsWorld.Total, TimeSpan.FromSeconds(15)))
             .Should().BeTrue();
         await Task.Delay(2000);
-        var refund = Api.Kaspi.CallsTo("refund").Should().ContainSingle().Subject;
+        var refund = Api.Kaspi.CallsTo("refund").Where(c => c.Query["externalId"] == payment).Should().ContainSingle().Subject;
         refund.Query["amount"].Should().Be("16500");
         refund.Query["externalId"].Should().Be(payment);
         var timeline = await world.TimelineAsync(Api, order);
@@ -115,6 +115,8 @@ public sealed class KaspiPayments(CvetyApi api) : ApiTest(api)
         var remainder = await staff.PostJson($"/api/v1/orders/{order}/refunds", new { reason = "Остальное" });
         remainder.StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await remainder.Json()).GetProperty("amount").GetInt64().Should().Be(PaymentsWorld.Total - 100_000);
+        (await Eventually.HoldsAsync(async () => (await world.OrderAsync(Api, order)).GetProperty("refunded_amount").GetInt64() == PaymentsWorld.Total)).Should().BeTrue();
+        Api.Kaspi.CallsTo("refund").Select(c => c.Query["amount"]).Should().Equal("1000", "15500");
     }
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class KaspiPayments(CvetyApi api) : ApiTest(api)
         var details = await world.OrderAsync(Api, order);
         details.GetProperty("status").GetString().Should().Be("cancelled");
         details.GetProperty("is_paid").GetBoolean().Should().BeFalse();
-        Api.Kaspi.CallsTo("refund").Should().ContainSingle();
+        Api.Kaspi.CallsTo("refund").Where(c => c.Query["externalId"] == payment).Should().ContainSingle();
         var staffChat = CvetyApi.StaffChatOf(PaymentsWorld.Shop);
         (await Eventually.HoldsAsync(() => Task.FromResult(Api.Telegram.SentTo(staffChat).Any(m => m.Text.Contains("Возврат оформлен") && m.Text.Contains("после отмены")))))
             .Should().BeTrue();
