@@ -24,7 +24,7 @@ public enum NoticeKind
 
 /// <summary>
 /// Something happened to an order that people should hear about. Published with the event that caused it (through
-/// the outbox); its handler decides who hears it and turns it into one <see cref="SendTelegram"/> per chat, so that
+/// the outbox; a status change names the status reached in <see cref="Detail"/>); its handler decides who hears it and turns it into one <see cref="SendTelegram"/> per chat, so that
 /// a retry of one chat's message never repeats another's.
 /// </summary>
 public sealed record OrderNotice(Guid OrderId, long Version, NoticeKind Kind, string? Detail = null, Money? Amount = null);
@@ -49,12 +49,12 @@ public static class OrderNoticeHandler
                 ToCustomer(TelegramTexts.OrderReceived(order));
                 break;
             case NoticeKind.StatusChanged:
+                // The notice names the status reached; only the one before is folded from the stream.
+                if (!OrderStatuses.TryParse(notice.Detail, out var to)) break;
                 var before = notice.Version > 1 ? await session.Events.AggregateStreamAsync<Order>(order.Id, notice.Version - 1, token: ct) : null;
-                var after = await session.Events.AggregateStreamAsync<Order>(order.Id, notice.Version, token: ct);
-                if (after is null) break;
                 var from = before?.Status ?? OrderStatus.New;
-                ToStaff(TelegramTexts.StatusChangedForStaff(order, from, after.Status));
-                ToCustomer(TelegramTexts.StatusChangedForCustomer(order, from, after.Status));
+                ToStaff(TelegramTexts.StatusChangedForStaff(order, from, to));
+                ToCustomer(TelegramTexts.StatusChangedForCustomer(order, from, to));
                 break;
             case NoticeKind.Paid:
                 ToStaff(TelegramTexts.PaymentReceivedForStaff(order, notice.Amount ?? order.PaidAmount));

@@ -27,10 +27,17 @@ public static class OrderReactions
             case OrderCancelled cancelled:
                 // The cancellation's event id names the refund, so asking twice refunds once.
                 if (order.KaspiPaymentId is not null) yield return new RefundCancelledOrder(cancelled.OrderId, e.Id);
-                if (notify) yield return new OrderNotice(cancelled.OrderId, v, NoticeKind.StatusChanged);
+                if (notify) yield return new OrderNotice(cancelled.OrderId, v, NoticeKind.StatusChanged, OrderStatus.Cancelled.Name());
                 break;
             case OrderAccepted or OrderAssembled or OrderOutForDelivery or OrderDelivered:
-                if (notify) yield return new OrderNotice(order.Id, v, NoticeKind.StatusChanged);
+                var reached = e.Data switch
+                {
+                    OrderAccepted => OrderStatus.Accepted,
+                    OrderAssembled => OrderStatus.Assembled,
+                    OrderOutForDelivery => OrderStatus.InDelivery,
+                    _ => OrderStatus.Delivered,
+                };
+                if (notify) yield return new OrderNotice(order.Id, v, NoticeKind.StatusChanged, reached.Name());
                 break;
             case OrderPhotoAdded { Label: "assembled" } photo:
                 if (notify) yield return new OrderNotice(photo.OrderId, v, NoticeKind.BouquetPhoto, photo.Url);
