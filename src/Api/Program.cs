@@ -106,6 +106,7 @@ app.MapOperationsEndpoints();
 app.MapAuthEndpoints();
 app.MapShopEndpoints();
 app.MapProductEndpoints();
+app.MapWarehouseEndpoints();
 app.MapOrderEndpoints();
 app.MapPublicOrderEndpoints();
 app.MapWebhookEndpoints();

@@ -8,6 +8,8 @@ using Cvety.Infrastructure.Bitrix;
 using Cvety.Infrastructure.Payments;
 using Cvety.Infrastructure.Database;
 using Cvety.Infrastructure.Storage;
+using Cvety.Infrastructure.Search;
+using Cvety.Application.Products;
 using Microsoft.Extensions.Configuration;
 using FluentValidation;
 using JasperFx;
@@ -38,7 +40,7 @@ public static class CvetyInfrastructure
         services.AddSingleton(TimeProvider.System);
         var storage = builder.Configuration.GetSection("Cvety:Storage").Get<LocalStorageOptions>() ?? new LocalStorageOptions();
         services.AddSingleton(storage);
-        services.AddSingleton<IImageStorage, LocalDiskImageStorage>();
+        services.AddCatalog(builder.Configuration, storage);
 
         var (kaspi, telegram) = services.AddPaymentsAndNotifications(builder.Configuration);
 
@@ -60,6 +62,7 @@ public static class CvetyInfrastructure
 
                 opts.AddOrders(notify: telegram.Enabled);
                 opts.AddBitrix();
+                opts.AddProducts();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -79,6 +82,8 @@ public static class CvetyInfrastructure
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IBitrixClient>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Payments.IKaspiPay>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Notifications.ITelegramBot>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Search.IImageEmbedder>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IImageStorage>();
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
@@ -94,6 +99,7 @@ public static class CvetyInfrastructure
 
             opts.AddBitrix(bitrix);
             opts.AddPaymentsAndNotifications(kaspi, telegram);
+            opts.AddCatalog();
         });
 
         return builder;

@@ -1,4 +1,7 @@
+using Cvety.Application.Bitrix;
+using Cvety.Application.Orders;
 using Cvety.Application.Products;
+using Cvety.Application.Search;
 using Cvety.Domain.Products;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -7,37 +10,142 @@ namespace Cvety.Api.Endpoints;
 
 public static class ProductEndpoints
 {
+    public sealed record StatusBody(bool Enabled, string? Reason);
+    public sealed record ImageRemoval(string Url);
+    public sealed record CompositionBody(IReadOnlyList<SetProductComposition.Line> Items);
+    public sealed record Availability(int ProductId, bool Available, int? MaxQuantity);
+
     public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder app)
     {
         var products = app.MapGroup("/api/v1/products").WithTags("Products");
 
         products.MapPost("/", async (CreateProduct command, IMessageBus bus, HttpContext http) =>
             {
-                var product = await bus.InvokeForShopAsync<Product>(http, command);
-                return Results.Created($"/api/v1/products/{product.Id}", product);
+                var id = await bus.InvokeForShopAsync<int>(http, command);
+                return Results.Created($"/api/v1/products/{id}", await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
             })
             .RequireAuthorization()
             .WithSummary("Add a product to the shop's catalog (price in tiyn).");
 
-        // Staff see their shop's whole catalog; customers name the shop and see what is on sale.
-        products.MapGet("/", (IMessageBus bus, HttpContext http, string? type, [FromQuery(Name = "enabled_only")] bool? enabledOnly, int? skip, int? limit) =>
+        // Customers name the shop and see what is on sale; staff see their own shop's (all of it with /admin).
+        products.MapGet("/", (IMessageBus bus, HttpContext http, string? type, string? search, [FromQuery(Name = "min_price")] long? minPrice,
+                [FromQuery(Name = "max_price")] long? maxPrice, string? city, [FromQuery(Name = "tags")] string[]? tags,
+                [FromQuery(Name = "enabled_only")] bool? enabledOnly, int? skip, int? limit) =>
             {
-                var staff = http.User.Identity?.IsAuthenticated == true;
-                var query = new ListProducts(type, !staff || (enabledOnly ?? false), skip ?? 0, limit ?? 100);
+                var staff = http.User.Identity?.IsAuthenticated == true && http.Request.Query.ContainsKey("shop_id") is false;
+                var filter = new ProductFilter(search, type, minPrice, maxPrice, city, Tags(tags), !staff || (enabledOnly ?? false), skip ?? 0, limit ?? 100);
                 return staff
-                    ? bus.InvokeForShopAsync<IReadOnlyList<Product>>(http, query)
-                    : bus.InvokeForTenantAsync<IReadOnlyList<Product>>(ShopScope.PublicTenantOf(http), query, http.RequestAborted);
+                    ? bus.InvokeForShopAsync<IReadOnlyList<Product>>(http, new ListProducts(filter))
+                    : bus.InvokeForTenantAsync<IReadOnlyList<Product>>(ShopScope.PublicTenantOf(http), new ListProducts(filter), http.RequestAborted);
             })
             .AllowAnonymous()
-            .WithSummary("The catalog: staff get their shop's; anyone else names it with ?shop_id= and sees enabled products.");
+            .WithSummary("The catalog, searched (?search=: Russian full-text and typo-tolerant) and filtered (type, min_price, max_price in tiyn, city, tags). Anyone names the shop with ?shop_id= and sees enabled products.");
+
+        products.MapGet("/admin", (IMessageBus bus, HttpContext http, string? type, string? search, [FromQuery(Name = "min_price")] long? minPrice,
+                [FromQuery(Name = "max_price")] long? maxPrice, string? city, [FromQuery(Name = "tags")] string[]? tags, bool? enabled, int? skip, int? limit) =>
+                bus.InvokeForShopAsync<IReadOnlyList<Product>>(http, new ListProducts(
+                    new ProductFilter(search, type, minPrice, maxPrice, city, Tags(tags), enabled ?? false, skip ?? 0, limit ?? 100))))
+            .RequireAuthorization()
+            .WithSummary("Staff: the shop's whole catalog, disabled products included (enabled=true for enabled only), with the same search and filters.");
+
+        products.MapGet("/search/suggestions", (IMessageBus bus, HttpContext http, string? q, int? limit) =>
+            {
+                var staff = http.User.Identity?.IsAuthenticated == true && http.Request.Query.ContainsKey("shop_id") is false;
+                var query = new SuggestProducts(q ?? "", !staff, limit ?? 8);
+                return staff
+                    ? bus.InvokeForShopAsync<IReadOnlyList<ProductSuggestion>>(http, query)
+                    : bus.InvokeForTenantAsync<IReadOnlyList<ProductSuggestion>>(ShopScope.PublicTenantOf(http), query, http.RequestAborted);
+            })
+            .AllowAnonymous()
+            .WithSummary("Products to suggest while typing (?q=, at least two letters).");
+
+        products.MapPost("/search/similar", (SimilarBody body, IMessageBus bus, HttpContext http) =>
+            {
+                var query = new SearchSimilarProducts(body.ImageUrl, body.ImageBase64, body.Limit, body.MinSimilarity);
+                var tenant = body.ShopId is { } shop ? Cvety.Domain.Shops.Shop.TenantIdFor(shop) : ShopScope.PublicTenantOf(http);
+                return bus.InvokeForTenantAsync<SimilarProducts>(tenant, query, http.RequestAborted);
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(PublicOrderEndpoints.PublicOrdersPolicy)
+            .WithSummary("Find a shop's products by photo ({image_url | image_base64, shop_id, limit, min_similarity}): exact >= 0.85, similar 0.70-0.85.");
 
         products.MapGet("/{id:int}", (int id, IMessageBus bus, HttpContext http) =>
-                http.User.Identity?.IsAuthenticated == true
+                http.User.Identity?.IsAuthenticated == true && !http.Request.Query.ContainsKey("shop_id")
                     ? bus.InvokeForShopAsync<Product>(http, new GetProduct(id))
                     : bus.InvokeForTenantAsync<Product>(ShopScope.PublicTenantOf(http), new GetProduct(id), http.RequestAborted))
             .AllowAnonymous()
             .WithSummary("One product.");
 
+        products.MapGet("/{id:int}/availability", async (int id, IMessageBus bus, HttpContext http) =>
+            {
+                var preview = new PreviewOrder([new PlaceOrder.Item(id, 1, null)]);
+                var answer = http.User.Identity?.IsAuthenticated == true && !http.Request.Query.ContainsKey("shop_id")
+                    ? await bus.InvokeForShopAsync<OrderPreview>(http, preview)
+                    : await bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), preview, http.RequestAborted);
+                return new Availability(id, answer.Available, answer.Items[0].MaxQuantity);
+            })
+            .AllowAnonymous()
+            .WithSummary("Whether the product can be ordered now, and how many the stock covers (null: made to order, no limit).");
+
+        products.MapPut("/{id:int}", (int id, UpdateProduct command, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, command with { Id = id }))
+            .RequireAuthorization()
+            .WithSummary("Replace the product's editable fields; a Bitrix product's change is sent to Bitrix.");
+
+        products.MapPatch("/{id:int}/status", (int id, StatusBody body, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new SetProductStatus(body.Enabled, body.Reason) { Id = id }))
+            .RequireAuthorization()
+            .WithSummary("Enable or disable the product.");
+
+        products.MapPut("/{id:int}/composition", (int id, CompositionBody body, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new SetProductComposition(id, body.Items)))
+            .RequireAuthorization()
+            .WithSummary("What the product is made of: [{item_id, quantity}] of the shop's warehouse items. Orders reserve it.");
+
+        products.MapPost("/{id:int}/images", async (int id, IFormFile? file, bool? primary, IMessageBus bus, HttpContext http) =>
+            {
+                byte[] content = [];
+                if (file is not null && file.Length <= AddProductImage.MaxBytes)
+                {
+                    using var buffer = new MemoryStream();
+                    await file.CopyToAsync(buffer, http.RequestAborted);
+                    content = buffer.ToArray();
+                }
+                else if (file is not null) content = new byte[AddProductImage.MaxBytes + 1];
+                await bus.InvokeForShopAsync<string>(http, new AddProductImage(id, content, primary ?? false));
+                return Results.Created($"/api/v1/products/{id}", await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
+            })
+            .RequireAuthorization()
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(AddProductImage.MaxBytes + 64 * 1024))
+            .WithSummary("Upload a product image (multipart field 'file': JPEG, PNG or WebP, up to 10 MB; ?primary=true to make it the main one).");
+
+        products.MapDelete("/{id:int}/images", (int id, [FromBody] ImageRemoval body, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new RemoveProductImage(id, body.Url)))
+            .RequireAuthorization()
+            .WithSummary("Remove one of the product's images by its URL.");
+
+        products.MapGet("/{id:int}/history", (int id, IMessageBus bus, HttpContext http) =>
+                bus.InvokeForShopAsync<IReadOnlyList<ProductHistoryEntry>>(http, new GetProductHistory(id)))
+            .RequireAuthorization()
+            .WithSummary("Every change of the product: what, who, from where (admin, bitrix, system) and when.");
+
+        products.MapPost("/import", (IMessageBus bus, HttpContext http) =>
+                bus.InvokeForShopAsync<ProductImportResult>(http, new ImportBitrixProducts()))
+            .RequireAuthorization()
+            .WithSummary("The Bitrix shop only: import the catalog from Bitrix's production products API now (it also runs every 6 hours).");
+
         return app;
     }
+
+    public sealed record SimilarBody(string? ImageUrl, string? ImageBase64, int? ShopId, int? Limit, double? MinSimilarity);
+
+    private static async Task<IResult> Write(IMessageBus bus, HttpContext http, int id, object command)
+    {
+        await bus.InvokeForShopAsync(http, command);
+        return Results.Ok(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
+    }
+
+    private static IReadOnlyList<string>? Tags(string[]? tags) =>
+        tags is null ? null : tags.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 }

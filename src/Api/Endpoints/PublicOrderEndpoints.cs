@@ -27,6 +27,11 @@ public static class PublicOrderEndpoints
             .RequireRateLimiting(PublicOrdersPolicy)
             .WithSummary("A customer places an order in the shop named by ?shop_id=; answers the tracking view.");
 
+        orders.MapPost("/public/preview", (PreviewOrder query, IMessageBus bus, HttpContext http) =>
+                bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), query, http.RequestAborted))
+            .RequireRateLimiting(PublicOrdersPolicy)
+            .WithSummary("Check a basket in the shop named by ?shop_id=: current prices, totals in tiyn, whether stock covers it, warnings. Changes nothing.");
+
         orders.MapGet("/by-tracking/{trackingId}/status", async (string trackingId, IMessageBus bus, HttpContext http) =>
             {
                 var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);

@@ -32,6 +32,18 @@ public static class WebhookEndpoints
             })
             .AllowAnonymous().WithTags("Webhooks").WithSummary("Bitrix status webhook (X-Webhook-Secret).");
 
+        app.MapPost("/api/v1/webhooks/product-sync", async (HttpContext http, IMessageBus bus, BitrixOptions options) =>
+            {
+                var body = await ReadBodyAsync(http, options);
+                if (!SecretMatches(http.Request.Headers["X-Webhook-Secret"].ToString(), options)) return InvalidSecret();
+                if (!SignatureHolds(http, body, options)) return InvalidSignature();
+
+                var json = ParseObject(body);
+                var command = new ReceiveBitrixProduct(String(json, "event_type"), json["product_data"]);
+                return Reply(await bus.InvokeForTenantAsync<WebhookReply>(Shop.TenantIdFor(options.ShopId), command, http.RequestAborted));
+            })
+            .AllowAnonymous().WithTags("Webhooks").WithSummary("Bitrix product webhook (X-Webhook-Secret): product.created, product.updated, product.deleted (disables).");
+
         async Task<IResult> OrderWebhook(HttpContext http, IMessageBus bus, BitrixOptions options)
         {
             var body = await ReadBodyAsync(http, options);

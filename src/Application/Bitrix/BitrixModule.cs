@@ -9,6 +9,8 @@ public static class BitrixModule
     {
         opts.Schema.For<BitrixOrderLink>().Index(x => x.OrderId);
         opts.Schema.For<PendingBitrixStatus>();
+        opts.Schema.For<BitrixProductLink>();
+        opts.Schema.For<ProductImport>();
         opts.Schema.For<InboundDelivery>().SingleTenanted().Index(x => x.ReceivedAt);
         return opts;
     }

@@ -40,6 +40,12 @@ public sealed class BitrixOptions
 
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How often the Bitrix shop's catalog is imported from the production products API (durable schedule).</summary>
+    public TimeSpan ProductImportInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Whether the import schedule runs at all (it needs <see cref="OutboundEnabled"/> too).</summary>
+    public bool ScheduleProductImport { get; set; } = true;
+
     public bool OutboundEnabled => !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(ApiToken);
 
     public bool TryMap(string? code, out OrderStatus status)

@@ -16,7 +16,18 @@ public interface IBitrixClient
     Task<BitrixCreatedOrder> CreateOrderAsync(BitrixOrderCreate order, CancellationToken ct);
 
     Task ChangeStatusAsync(long bitrixOrderId, string statusId, string? comment, CancellationToken ct);
+
+    /// <summary>One page of <c>GET /api/v2/products</c>.</summary>
+    Task<BitrixProductPage> GetProductsAsync(int offset, int limit, CancellationToken ct);
+
+    /// <summary><c>PUT /api/v2/products/update-from-railway/{id}</c>.</summary>
+    Task UpdateProductAsync(BitrixProductUpdate update, CancellationToken ct);
 }
+
+public sealed record BitrixProductPage(IReadOnlyList<System.Text.Json.Nodes.JsonNode?> Items, int Total, bool HasMore);
+
+/// <summary>The body of the product update; the price is formatted tenge ("4 950 ₸"), as Bitrix shows it.</summary>
+public sealed record BitrixProductUpdate(long Id, string Title, string Price, string? Image, bool IsAvailable, string? Description);
 
 /// <summary>Bitrix did not answer, or answered 5xx/429: try again later.</summary>
 public sealed class BitrixUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,3 +1,4 @@
+using Cvety.Application.Inventory;
 using Cvety.Application.Notifications;
 using Cvety.Application.Payments;
 using Cvety.Domain.Orders;
@@ -6,8 +7,8 @@ using JasperFx.Events;
 namespace Cvety.Application.Orders;
 
 /// <summary>
-/// What an order's events set going, whichever use case appended them: payment requests and refunds to Kaspi, and
-/// notices for people. Raised by the inline <see cref="OrderDetailsProjection"/> as side effects, so the messages
+/// What an order's events set going, whichever use case appended them: stock reservations, sales and releases,
+/// payment requests and refunds to Kaspi, and notices for people. Raised by the inline <see cref="OrderDetailsProjection"/> as side effects, so the messages
 /// are stored in Wolverine's outbox in the same transaction as the events (and never during a rebuild).
 /// </summary>
 public static class OrderReactions
@@ -18,6 +19,7 @@ public static class OrderReactions
         switch (e.Data)
         {
             case OrderPlaced placed:
+                yield return new ReserveStockForOrder(placed.OrderId);
                 if (placed.PaymentMethod == "kaspi") yield return new RequestKaspiPayment(placed.OrderId);
                 if (notify) yield return new OrderNotice(placed.OrderId, v, NoticeKind.Placed);
                 break;
@@ -25,11 +27,13 @@ public static class OrderReactions
                 if (notify) yield return new OrderNotice(paid.OrderId, v, NoticeKind.Paid, Amount: paid.Amount);
                 break;
             case OrderCancelled cancelled:
+                yield return new ReleaseStockForOrder(cancelled.OrderId);
                 // The cancellation's event id names the refund, so asking twice refunds once.
                 if (order.KaspiPaymentId is not null) yield return new RefundCancelledOrder(cancelled.OrderId, e.Id);
                 if (notify) yield return new OrderNotice(cancelled.OrderId, v, NoticeKind.StatusChanged, OrderStatus.Cancelled.Name());
                 break;
             case OrderAccepted or OrderAssembled or OrderOutForDelivery or OrderDelivered:
+                if (e.Data is OrderAssembled) yield return new SellStockForOrder(order.Id);
                 var reached = e.Data switch
                 {
                     OrderAccepted => OrderStatus.Accepted,

@@ -1,48 +1,42 @@
+using System.Text.Json.Serialization;
 using Cvety.Application.Common;
-using Cvety.Domain.Common;
 using Cvety.Domain.Products;
-using Cvety.Domain.Users;
 using FluentValidation;
 using Marten;
 
 namespace Cvety.Application.Products;
 
 /// <summary>Staff add a product to their shop's catalog. Price is in tiyn.</summary>
-public sealed record CreateProduct(string Name, long Price, string Type, string? Description, bool? Enabled)
+public sealed record CreateProduct(
+    string Name,
+    long Price,
+    string Type,
+    string? Description = null,
+    bool? Enabled = null,
+    [property: JsonPropertyName("manufacturingTime")] int? ManufacturingTime = null,
+    int? Width = null,
+    int? Height = null,
+    [property: JsonPropertyName("shelfLife")] int? ShelfLife = null,
+    bool? IsFeatured = null,
+    IReadOnlyList<string>? Colors = null,
+    IReadOnlyList<string>? Occasions = null,
+    IReadOnlyList<string>? Cities = null,
+    IReadOnlyList<string>? Tags = null) : IProductFields
 {
     public sealed class Validator : AbstractValidator<CreateProduct>
     {
-        public Validator()
-        {
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
-            RuleFor(x => x.Price).GreaterThan(0).LessThanOrEqualTo(100_000_000_00);
-            RuleFor(x => x.Type).Must(t => ProductTypes.All.Contains(t)).WithMessage("'Type' must be one of " + string.Join(", ", ProductTypes.All) + ".");
-            RuleFor(x => x.Description).MaximumLength(5000);
-        }
+        public Validator() => Include(new ProductFields.Validator());
     }
 }
 
 public static class CreateProductHandler
 {
-    public static readonly UserRole[] CatalogEditors = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
-
-    public static Product Handle(CreateProduct command, IDocumentSession session, ICurrentUser currentUser, TimeProvider clock)
+    public static async Task<int> Handle(CreateProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
-        if (currentUser.Actor.Role is not { } role || !CatalogEditors.Contains(role))
-            throw new ForbiddenException("Only managers and directors edit the catalog.");
-
-        var now = clock.GetUtcNow();
-        var product = new Product
-        {
-            Name = command.Name.Trim(),
-            Price = new Money(command.Price),
-            Type = command.Type,
-            Description = command.Description?.Trim(),
-            Enabled = command.Enabled ?? true,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        session.Insert(product);
-        return product;
+        var origin = currentUser.RequireCatalogEditor();
+        var shopId = Tenancy.ShopOf(session);
+        var id = await ProductStreams.NextIdAsync(session, ct);
+        session.StartProduct(id, origin, ProductDecisions.Create(id, shopId, command.ToInfo(), command.Enabled ?? true, null, [], origin));
+        return id;
     }
 }

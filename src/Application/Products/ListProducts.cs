@@ -1,26 +1,37 @@
+using Cvety.Application.Search;
 using Cvety.Domain.Products;
 using Marten;
 
 namespace Cvety.Application.Products;
 
-/// <summary>The catalog of the current shop. Customers see enabled products only.</summary>
-public sealed record ListProducts(string? Type, bool EnabledOnly, int Skip = 0, int Limit = 100);
+/// <summary>The catalog of the current shop, filtered and searched. Customers see enabled products only.</summary>
+public sealed record ListProducts(ProductFilter Filter);
 
 public sealed record GetProduct(int Id);
 
+/// <summary>Names to offer while a customer types (<c>GET /search/suggestions?q=</c>).</summary>
+public sealed record SuggestProducts(string Query, bool EnabledOnly, int Limit = 8);
+
+public sealed record ProductSuggestion(int Id, string Name, long Price, string? Image);
+
 public static class ListProductsHandler
 {
-    public static async Task<IReadOnlyList<Product>> Handle(ListProducts query, IQuerySession session, CancellationToken ct)
-    {
-        IQueryable<Product> products = session.Query<Product>();
-        if (query.EnabledOnly) products = products.Where(p => p.Enabled);
-        if (!string.IsNullOrWhiteSpace(query.Type)) products = products.Where(p => p.Type == query.Type);
-        return await products.OrderBy(p => p.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Limit, 1, 500)).ToListAsync(ct);
-    }
+    public static Task<IReadOnlyList<Product>> Handle(ListProducts query, IQuerySession session, CancellationToken ct) =>
+        ProductSearch.FindAsync(session, query.Filter, ct);
 }
 
 public static class GetProductHandler
 {
     public static async Task<Product> Handle(GetProduct query, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Product>(query.Id, ct) ?? throw new Common.NotFoundException("Product", query.Id);
+}
+
+public static class SuggestProductsHandler
+{
+    public static async Task<IReadOnlyList<ProductSuggestion>> Handle(SuggestProducts query, IQuerySession session, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(query.Query) || query.Query.Trim().Length < 2) return [];
+        var found = await ProductSearch.FindAsync(session, new ProductFilter(query.Query[..Math.Min(query.Query.Length, 100)], EnabledOnly: query.EnabledOnly, Limit: Math.Clamp(query.Limit, 1, 20)), ct);
+        return found.Select(p => new ProductSuggestion(p.Id, p.Name, p.Price.Tiyn, p.Image)).ToList();
+    }
 }

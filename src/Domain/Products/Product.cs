@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cvety.Domain.Common;
 
 namespace Cvety.Domain.Products;
@@ -8,17 +9,68 @@ public static class ProductTypes
 }
 
 /// <summary>
-/// A product of one shop. Orders copy its name and price when they are placed: the price a customer pays comes
-/// from here, never from the client.
+/// A product of one shop, as its events made it (the inline projection of its stream). Orders copy its name and
+/// price when they are placed: the price a customer pays comes from here, never from the client. Field names are
+/// the legacy backend's.
 /// </summary>
 public sealed class Product
 {
     public int Id { get; set; }
+    public int ShopId { get; set; }
     public string Name { get; set; } = "";
     public Money Price { get; set; }
     public string Type { get; set; } = "flowers";
     public string? Description { get; set; }
+
+    [JsonPropertyName("manufacturingTime")]
+    public int? ManufacturingTime { get; set; }
+
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+
+    [JsonPropertyName("shelfLife")]
+    public int? ShelfLife { get; set; }
+
     public bool Enabled { get; set; } = true;
+    public bool IsFeatured { get; set; }
+    public List<string> Colors { get; set; } = [];
+    public List<string> Occasions { get; set; } = [];
+    public List<string> Cities { get; set; } = [];
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The primary image's URL.</summary>
+    public string? Image { get; set; }
+
+    public List<ProductImage> Images { get; set; } = [];
+    public List<CompositionLine> Composition { get; set; } = [];
+    public long? BitrixId { get; set; }
+
+    /// <summary>Name, description, type, tags, colours and occasions in one text, for full-text and typo-tolerant search.</summary>
+    [JsonIgnore]
+    public string SearchText { get; set; } = "";
+
+    public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public ProductInfo Info => new(Name, Price, Type, Description, ManufacturingTime, Width, Height, ShelfLife, IsFeatured, Colors, Occasions, Cities, Tags);
+
+    public void Set(ProductInfo info)
+    {
+        Name = info.Name;
+        Price = info.Price;
+        Type = info.Type;
+        Description = info.Description;
+        ManufacturingTime = info.ManufacturingTime;
+        Width = info.Width;
+        Height = info.Height;
+        ShelfLife = info.ShelfLife;
+        IsFeatured = info.IsFeatured;
+        Colors = [.. info.Colors ?? []];
+        Occasions = [.. info.Occasions ?? []];
+        Cities = [.. info.Cities ?? []];
+        Tags = [.. info.Tags ?? []];
+        SearchText = string.Join(' ', new[] { Name, Description, Type }.Concat(Tags).Concat(Colors).Concat(Occasions)
+            .Where(s => !string.IsNullOrWhiteSpace(s)));
+    }
 }

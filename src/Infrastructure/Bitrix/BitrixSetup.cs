@@ -28,6 +28,7 @@ public static class BitrixSetup
             client.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds * 2 + 5);
         });
         services.AddHostedService<InboundDeliveryCleanup>();
+        if (options.OutboundEnabled && options.ScheduleProductImport) services.AddHostedService<ProductImportScheduleStarter>();
         return options;
     }
 
@@ -40,6 +41,9 @@ public static class BitrixSetup
     {
         opts.PublishMessage<CreateOrderInBitrix>().ToLocalQueue(Queue);
         opts.PublishMessage<ChangeStatusInBitrix>().ToLocalQueue(Queue);
+        opts.PublishMessage<UpdateProductInBitrix>().ToLocalQueue(Queue);
+        opts.PublishMessage<RunScheduledProductImport>().ToLocalQueue(Queue);
+        opts.PublishMessage<EnsureProductImportSchedule>().ToLocalQueue(Queue);
         opts.LocalQueue(Queue).UseDurableInbox();
 
         opts.OnException<BitrixUnavailableException>().Or<BitrixOrderNotLinkedYetException>()
@@ -61,6 +65,24 @@ public static class BitrixSetup
             (lifecycle.Envelope.Message is CreateOrderInBitrix ? "создание заказа" : "смена статуса") + ": " + exception.Message);
         await new MessageBus(runtime).PublishAsync(notice, new DeliveryOptions { TenantId = tenant });
     }
+}
+
+/// <summary>At every start, makes sure the Bitrix shop's catalog import schedule is alive (it starts one when none is).</summary>
+public sealed class ProductImportScheduleStarter(IMessageBus bus, BitrixOptions options, ILogger<ProductImportScheduleStarter> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bus.PublishAsync(new EnsureProductImportSchedule(), new DeliveryOptions { TenantId = Cvety.Domain.Shops.Shop.TenantIdFor(options.ShopId) });
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not start the Bitrix product import schedule");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Forgets remembered webhook deliveries once they are older than the retention (eight days).</summary>

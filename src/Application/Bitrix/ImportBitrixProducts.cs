@@ -1,0 +1,120 @@
+using Cvety.Application.Common;
+using Cvety.Application.Orders;
+using Cvety.Application.Products;
+using Marten;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+
+namespace Cvety.Application.Bitrix;
+
+/// <summary>Import the Bitrix shop's catalog from the production products API, all pages (<c>POST /api/v1/products/import</c>).</summary>
+public sealed record ImportBitrixProducts;
+
+/// <summary>One link of the durable import schedule; only the chain named by the current token runs.</summary>
+public sealed record RunScheduledProductImport(Guid Token);
+
+/// <summary>Sent at every start: begins the schedule when none is alive.</summary>
+public sealed record EnsureProductImportSchedule;
+
+public sealed record ProductImportResult(int Pages, int Seen, int Created, int Updated, int Unchanged, IReadOnlyList<string> Errors);
+
+/// <summary>The import's bookkeeping, one per shop: when it last ran, what it found, and which schedule chain is alive.</summary>
+public sealed class ProductImport
+{
+    public string Id { get; set; } = Key;
+    public DateTimeOffset? LastRunAt { get; set; }
+    public ProductImportResult? LastResult { get; set; }
+    public DateTimeOffset? NextRunAt { get; set; }
+    public Guid ScheduleToken { get; set; }
+
+    public const string Key = "bitrix";
+}
+
+public static class ImportBitrixProductsHandler
+{
+    public const int PageSize = 100;
+    public const int MaxPages = 500;
+
+    public static async Task<ProductImportResult> Handle(ImportBitrixProducts command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions options,
+        IBitrixClient bitrix, TimeProvider clock, CancellationToken ct)
+    {
+        currentUser.RequireCatalogEditor();
+        if (Tenancy.ShopOf(session) != options.ShopId) throw new Domain.Common.DomainException("Only the Bitrix shop imports its catalog from Bitrix.");
+        if (!options.OutboundEnabled) throw new Domain.Common.DomainException("Bitrix is not configured (Cvety:Bitrix:BaseUrl and ApiToken).");
+        return await RunAsync(session, bitrix, clock, ct);
+    }
+
+    /// <summary>
+    /// Reads every page first, then applies each product; a product that cannot be read is reported and skipped, the
+    /// rest still land. Everything is one transaction: a failure part-way changes nothing.
+    /// </summary>
+    public static async Task<ProductImportResult> RunAsync(IDocumentSession session, IBitrixClient bitrix, TimeProvider clock, CancellationToken ct)
+    {
+        var items = new List<System.Text.Json.Nodes.JsonNode?>();
+        var pages = 0;
+        for (var offset = 0; pages < MaxPages; offset += PageSize)
+        {
+            var page = await bitrix.GetProductsAsync(offset, PageSize, ct);
+            pages++;
+            items.AddRange(page.Items);
+            if (!page.HasMore || page.Items.Count == 0) break;
+        }
+
+        int created = 0, updated = 0, unchanged = 0;
+        var errors = new List<string>();
+        foreach (var item in items.DistinctBy(i => i?["id"]?.ToJsonString()))
+        {
+            BitrixProductData data;
+            try
+            {
+                data = BitrixProductData.Parse(item);
+            }
+            catch (FormatException e)
+            {
+                errors.Add($"product {item?["id"]?.ToJsonString() ?? "?"}: {e.Message}");
+                continue;
+            }
+            var (outcome, _) = await BitrixProductSync.ApplyAsync(session, data, ct);
+            if (outcome == BitrixProductSync.Outcome.Created) created++;
+            else if (outcome == BitrixProductSync.Outcome.Updated) updated++;
+            else unchanged++;
+        }
+
+        var result = new ProductImportResult(pages, items.Count, created, updated, unchanged, errors);
+        var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? new ProductImport();
+        record.LastRunAt = clock.GetUtcNow();
+        record.LastResult = result;
+        session.Store(record);
+        return result;
+    }
+}
+
+public static class ProductImportScheduleHandler
+{
+    public static async Task Handle(EnsureProductImportSchedule message, IDocumentSession session, BitrixOptions options, TimeProvider clock, IMessageContext messaging, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? new ProductImport();
+        var now = clock.GetUtcNow();
+        // A chain is alive when its next run is due within the interval (plus slack for a slow run): leave it be.
+        if (record.ScheduleToken != Guid.Empty && record.NextRunAt is { } next && next > now - TimeSpan.FromMinutes(30)) return;
+        record.ScheduleToken = Guid.NewGuid();
+        var first = record.LastRunAt is { } last && last + options.ProductImportInterval > now ? last + options.ProductImportInterval : now + TimeSpan.FromSeconds(30);
+        record.NextRunAt = first;
+        session.Store(record);
+        await messaging.ScheduleAsync(new RunScheduledProductImport(record.ScheduleToken), first);
+    }
+
+    public static async Task Handle(RunScheduledProductImport message, IDocumentSession session, IBitrixClient bitrix, BitrixOptions options, TimeProvider clock,
+        IMessageContext messaging, ILogger<RunScheduledProductImport> logger, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct);
+        if (record is null || record.ScheduleToken != message.Token) return;
+        var result = await ImportBitrixProductsHandler.RunAsync(session, bitrix, clock, ct);
+        logger.LogInformation("Scheduled Bitrix product import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Errors} unreadable",
+            result.Created, result.Updated, result.Unchanged, result.Errors.Count);
+        record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? record;
+        record.NextRunAt = clock.GetUtcNow() + options.ProductImportInterval;
+        session.Store(record);
+        await messaging.ScheduleAsync(message, record.NextRunAt.Value);
+    }
+}

@@ -1,0 +1,36 @@
+using Cvety.Application.Common;
+using Cvety.Application.Orders;
+using Cvety.Domain.Common;
+using Cvety.Domain.Inventory;
+using Cvety.Domain.Users;
+using JasperFx.Events;
+using Marten;
+
+namespace Cvety.Application.Inventory;
+
+/// <summary>Who keeps stock, and how an item's stream is opened for a change.</summary>
+public static class InventoryAccess
+{
+    public static readonly UserRole[] StockKeepers = [UserRole.Florist, UserRole.Manager, UserRole.Director, UserRole.Superadmin];
+
+    public static Origin RequireStockKeeper(this ICurrentUser currentUser)
+    {
+        var actor = currentUser.RequireStaff();
+        if (actor.Role is not { } role || !StockKeepers.Contains(role)) throw new ForbiddenException("Only florists, managers and directors keep stock.");
+        return Origins.Of(actor);
+    }
+
+    public static async Task<IEventStream<WarehouseItem>> ItemForWritingAsync(IDocumentSession session, Guid itemId, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<WarehouseItem>(itemId, ct);
+        if (stream.Aggregate is null) throw new NotFoundException("Warehouse item", itemId);
+        return stream;
+    }
+
+    public static void Append(this IDocumentSession session, IEventStream<WarehouseItem> stream, Origin origin, object[] events)
+    {
+        if (events.Length == 0) return;
+        session.Stamp(origin);
+        stream.AppendMany(events);
+    }
+}

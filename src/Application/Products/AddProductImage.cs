@@ -1,0 +1,57 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Products;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Products;
+
+/// <summary>Staff upload a product photo; it goes to image storage (local disk or R2) and becomes one of the product's images.</summary>
+public sealed record AddProductImage(int ProductId, byte[] Content, bool Primary = false)
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxImages = 10;
+
+    public sealed class Validator : AbstractValidator<AddProductImage>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Content).NotEmpty().WithName("file")
+                .Must(c => c is null || c.Length <= MaxBytes).WithMessage("The image is larger than 10 MB.")
+                .Must(c => c is null || c.Length == 0 || ImageFormats.ExtensionOf(c) is not null).WithMessage("The image must be a JPEG, PNG or WebP file.")
+                .OverridePropertyName("file");
+        }
+    }
+}
+
+/// <summary>Staff remove one of a product's images by its URL.</summary>
+public sealed record RemoveProductImage(int ProductId, string Url)
+{
+    public sealed class Validator : AbstractValidator<RemoveProductImage>
+    {
+        public Validator() => RuleFor(x => x.Url).NotEmpty().MaximumLength(2000);
+    }
+}
+
+public static class AddProductImageHandler
+{
+    public static async Task<string> Handle(AddProductImage command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
+    {
+        var origin = currentUser.RequireCatalogEditor();
+        var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
+        if (product.Images.Count >= AddProductImage.MaxImages) throw new Domain.Common.DomainException($"A product has at most {AddProductImage.MaxImages} images.");
+        using var content = new MemoryStream(command.Content, writable: false);
+        var url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
+        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
+        return url;
+    }
+}
+
+public static class RemoveProductImageHandler
+{
+    public static async Task Handle(RemoveProductImage command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var origin = currentUser.RequireCatalogEditor();
+        var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
+        session.Append(product, origin, ProductDecisions.RemoveImage(product, command.Url, origin));
+    }
+}

@@ -1,0 +1,58 @@
+using Cvety.Application.Common;
+using Cvety.Application.Orders;
+using Cvety.Domain.Common;
+using Cvety.Domain.Products;
+using Cvety.Domain.Users;
+using Marten;
+
+namespace Cvety.Application.Products;
+
+/// <summary>
+/// A product's events live in a stream named after its public integer id; the <see cref="Product"/> document is the
+/// inline projection of that stream, so reading it after a write sees the write.
+/// </summary>
+public static class ProductStreams
+{
+    public static readonly UserRole[] CatalogEditors = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
+
+    /// <summary>The stream of product <paramref name="productId"/>: a fixed prefix and the id, so no lookup is needed.</summary>
+    public static Guid StreamOf(int productId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        "cvety-product:"u8.CopyTo(bytes);
+        BitConverter.TryWriteBytes(bytes[12..], productId);
+        return new Guid(bytes);
+    }
+
+    /// <summary>Product ids come from one database sequence: short integers, as the legacy API and Bitrix expect.</summary>
+    public static async Task<int> NextIdAsync(IQuerySession session, CancellationToken ct)
+    {
+        var ids = await session.AdvancedSql.QueryAsync<long>($"select nextval('{session.DocumentStore.Options.DatabaseSchemaName}.{ProductsModule.IdSequence}')", ct);
+        return checked((int)ids[0]);
+    }
+
+    public static async Task<Product> LoadAsync(IQuerySession session, int productId, CancellationToken ct) =>
+        await session.LoadAsync<Product>(productId, ct) ?? throw new NotFoundException("Product", productId);
+
+    /// <summary>Appends what a decision returned, expecting the version the decision saw, so two editors cannot both win.</summary>
+    public static void Append(this IDocumentSession session, Product product, Origin origin, object[] events)
+    {
+        if (events.Length == 0) return;
+        session.Stamp(origin);
+        session.Events.Append(StreamOf(product.Id), product.Version + events.Length, events);
+    }
+
+    public static void StartProduct(this IDocumentSession session, int productId, Origin origin, object[] events)
+    {
+        session.Stamp(origin);
+        session.Events.StartStream(StreamOf(productId), events);
+    }
+
+    public static Origin RequireCatalogEditor(this ICurrentUser currentUser)
+    {
+        var actor = currentUser.RequireStaff();
+        if (actor.Role is not { } role || !CatalogEditors.Contains(role))
+            throw new ForbiddenException("Only managers and directors edit the catalog.");
+        return Origins.Of(actor);
+    }
+}

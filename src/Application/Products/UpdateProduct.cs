@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Cvety.Application.Common;
+using Cvety.Domain.Products;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Products;
+
+/// <summary>Staff replace a product's editable fields (PUT). Only what differs is recorded; nothing differing records nothing.</summary>
+public sealed record UpdateProduct(
+    string Name,
+    long Price,
+    string Type,
+    string? Description = null,
+    [property: JsonPropertyName("manufacturingTime")] int? ManufacturingTime = null,
+    int? Width = null,
+    int? Height = null,
+    [property: JsonPropertyName("shelfLife")] int? ShelfLife = null,
+    bool? IsFeatured = null,
+    IReadOnlyList<string>? Colors = null,
+    IReadOnlyList<string>? Occasions = null,
+    IReadOnlyList<string>? Cities = null,
+    IReadOnlyList<string>? Tags = null) : IProductFields
+{
+    [JsonIgnore]
+    public int Id { get; init; }
+
+    public sealed class Validator : AbstractValidator<UpdateProduct>
+    {
+        public Validator() => Include(new ProductFields.Validator());
+    }
+}
+
+/// <summary>Enable or disable a product (<c>PATCH /{id}/status</c>).</summary>
+public sealed record SetProductStatus(bool Enabled, string? Reason = null)
+{
+    [JsonIgnore]
+    public int Id { get; init; }
+
+    public sealed class Validator : AbstractValidator<SetProductStatus>
+    {
+        public Validator() => RuleFor(x => x.Reason).MaximumLength(500);
+    }
+}
+
+public static class UpdateProductHandler
+{
+    public static async Task Handle(UpdateProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var origin = currentUser.RequireCatalogEditor();
+        var product = await ProductStreams.LoadAsync(session, command.Id, ct);
+        session.Append(product, origin, ProductDecisions.Update(product, command.ToInfo(), origin));
+    }
+}
+
+public static class SetProductStatusHandler
+{
+    public static async Task Handle(SetProductStatus command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        var origin = currentUser.RequireCatalogEditor();
+        var product = await ProductStreams.LoadAsync(session, command.Id, ct);
+        session.Append(product, origin, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
+    }
+}

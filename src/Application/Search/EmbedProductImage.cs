@@ -1,0 +1,58 @@
+using Cvety.Domain.Products;
+using Marten;
+using Microsoft.Extensions.Logging;
+
+namespace Cvety.Application.Search;
+
+/// <summary>A product's images changed: embed its primary image again (or forget it when it has none).</summary>
+public sealed record EmbedProductImage(int ProductId);
+
+/// <summary>A product was enabled or disabled: photo search shows enabled products only.</summary>
+public sealed record RefreshProductVector(int ProductId);
+
+public static class EmbedProductImageHandler
+{
+    public static async Task Handle(EmbedProductImage message, IDocumentSession session, IImageEmbedder embedder, ProductVectorIndex index, TimeProvider clock,
+        ILogger<EmbedProductImage> logger, CancellationToken ct)
+    {
+        var product = await session.LoadAsync<Product>(message.ProductId, ct);
+        var stored = await session.LoadAsync<ProductEmbedding>(message.ProductId, ct);
+        if (product?.Image is not { } url)
+        {
+            if (stored is not null) session.Delete(stored);
+            if (product is not null) index.Remove(product.ShopId, product.Id);
+            return;
+        }
+        if (stored is not null && stored.ImageUrl == url && stored.Enabled == product.Enabled) return;
+
+        ImageEmbedding embedding;
+        try
+        {
+            embedding = await embedder.EmbedAsync(ImageInput.FromUrl(url), ct);
+        }
+        catch (ImageUnreadableException e)
+        {
+            // Retrying will not make a missing or broken image readable: the product is just not findable by photo.
+            logger.LogWarning("Product {ProductId}: image {Url} cannot be embedded: {Reason}", product.Id, url, e.Message);
+            return;
+        }
+        session.Store(new ProductEmbedding
+        {
+            Id = product.Id, ShopId = product.ShopId, ImageUrl = url, Model = embedding.Model, Enabled = product.Enabled,
+            Vector = embedding.Vector, EmbeddedAt = clock.GetUtcNow(),
+        });
+        if (product.Enabled) index.Upsert(product.ShopId, product.Id, embedding.Vector);
+        else index.Remove(product.ShopId, product.Id);
+    }
+
+    public static async Task Handle(RefreshProductVector message, IDocumentSession session, ProductVectorIndex index, CancellationToken ct)
+    {
+        var product = await session.LoadAsync<Product>(message.ProductId, ct);
+        var stored = await session.LoadAsync<ProductEmbedding>(message.ProductId, ct);
+        if (product is null || stored is null) return;
+        stored.Enabled = product.Enabled;
+        session.Store(stored);
+        if (product.Enabled) index.Upsert(product.ShopId, product.Id, stored.Vector);
+        else index.Remove(product.ShopId, product.Id);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Cvety.Application.Search;
+
+/// <summary>The stored vector of a product's primary image, so the in-memory index can be rebuilt at start without re-embedding.</summary>
+public sealed class ProductEmbedding
+{
+    public int Id { get; set; }
+    public int ShopId { get; set; }
+    public string ImageUrl { get; set; } = "";
+    public string Model { get; set; } = "";
+    public bool Enabled { get; set; }
+    public float[] Vector { get; set; } = [];
+    public DateTimeOffset EmbeddedAt { get; set; }
+}

@@ -1,0 +1,85 @@
+using Cvety.Application.Inventory;
+using Cvety.Application.Search;
+using Cvety.Infrastructure.Storage;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Cvety.Infrastructure.Search;
+
+public static class CatalogSetup
+{
+    public const string InventoryQueue = "inventory";
+    public const string EmbeddingQueue = "embeddings";
+
+    /// <summary>Photo search (embedder, in-memory index and its warm-up) and image storage (local disk, or R2 when configured).</summary>
+    public static void AddCatalog(this IServiceCollection services, IConfiguration configuration, LocalStorageOptions local)
+    {
+        var s3 = configuration.GetSection("Cvety:Storage:S3").Get<S3StorageOptions>() ?? new S3StorageOptions();
+        if (s3.Enabled)
+        {
+            services.AddSingleton(s3);
+            services.AddSingleton<Application.Common.IImageStorage, S3ImageStorage>();
+        }
+        else
+        {
+            services.AddSingleton<Application.Common.IImageStorage, LocalDiskImageStorage>();
+        }
+
+        var embeddings = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        services.AddSingleton(embeddings);
+        services.AddHttpClient<ImageLoader>(c => c.Timeout = TimeSpan.FromSeconds(embeddings.TimeoutSeconds * 2 + 5));
+        if (embeddings.UsesService)
+            services.AddHttpClient<IImageEmbedder, HttpImageEmbedder>(c =>
+            {
+                c.BaseAddress = new Uri(embeddings.BaseUrl!.TrimEnd('/') + "/");
+                c.Timeout = TimeSpan.FromSeconds(embeddings.TimeoutSeconds * 2 + 5);
+            });
+        else
+            services.AddTransient<IImageEmbedder, PixelImageEmbedder>();
+        services.AddSingleton<ProductVectorIndex>();
+        services.AddHostedService<VectorIndexWarmup>();
+    }
+
+    /// <summary>
+    /// Stock follows orders through a durable local queue processed one message at a time (no two reservations race
+    /// for one item). Embedding runs on its own durable queue: a slow or absent embedding service never holds up stock
+    /// or Bitrix, and is retried.
+    /// </summary>
+    public static void AddCatalog(this WolverineOptions opts)
+    {
+        opts.PublishMessage<ReserveStockForOrder>().ToLocalQueue(InventoryQueue);
+        opts.PublishMessage<ReleaseStockForOrder>().ToLocalQueue(InventoryQueue);
+        opts.PublishMessage<SellStockForOrder>().ToLocalQueue(InventoryQueue);
+        opts.LocalQueue(InventoryQueue).UseDurableInbox().Sequential();
+
+        opts.PublishMessage<EmbedProductImage>().ToLocalQueue(EmbeddingQueue);
+        opts.PublishMessage<RefreshProductVector>().ToLocalQueue(EmbeddingQueue);
+        opts.LocalQueue(EmbeddingQueue).UseDurableInbox().MaximumParallelMessages(2);
+        opts.OnException<EmbeddingUnavailableException>()
+            .ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)).Then.MoveToErrorQueue();
+    }
+}
+
+/// <summary>Fills the in-memory photo index from the stored vectors of enabled products, once, at start.</summary>
+public sealed class VectorIndexWarmup(IDocumentStore store, ProductVectorIndex index, ILogger<VectorIndexWarmup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var count = 0;
+        await foreach (var embedding in session.Query<ProductEmbedding>().Where(e => e.AnyTenant() && e.Enabled).ToAsyncEnumerable(cancellationToken))
+        {
+            if (embedding.Vector.Length != IImageEmbedder.Dimensions) continue;
+            index.Upsert(embedding.ShopId, embedding.Id, embedding.Vector);
+            count++;
+        }
+        logger.LogInformation("Photo search index: {Count} product vectors loaded", count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,25 @@
+namespace Cvety.Infrastructure.Search;
+
+/// <summary>Cvety:Embeddings. Without a BaseUrl, the offline pixel descriptor embeds images.</summary>
+public sealed class EmbeddingOptions
+{
+    public const string Section = "Cvety:Embeddings";
+
+    /// <summary>The embedding service (<c>POST {BaseUrl}/embed/image</c>).</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Sent as a bearer token when set.</summary>
+    public string? ApiKey { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Where our relative image URLs (<c>/media/...</c>) are reachable from outside, for the embedding service to fetch.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Fetch images from loopback and private addresses (tests and local setups only: it opens a path to internal services).</summary>
+    public bool AllowPrivateImageHosts { get; set; }
+
+    public int MaxImageBytes { get; set; } = 10 * 1024 * 1024;
+
+    public bool UsesService => !string.IsNullOrWhiteSpace(BaseUrl);
+}
