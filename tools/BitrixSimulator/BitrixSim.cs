@@ -48,6 +48,7 @@ public sealed class BitrixSim : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _byRailwayId = new();
     private readonly ConcurrentDictionary<long, string> _statuses = new();
     private readonly HttpClient _webhooks = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly ConcurrentDictionary<long, JsonObject> _products = new();
     private long _nextId;
     private int _generation;
 
@@ -79,6 +80,18 @@ public sealed class BitrixSim : IAsyncDisposable
 
     public IReadOnlyList<SimCall> CallsTo(string path) => _calls.Where(c => c.Path == path).ToArray();
 
+    /// <summary>The catalog <c>GET /api/v2/products</c> serves, in id order; tests and <c>POST /_sim/products</c> fill it.</summary>
+    public void SetProducts(IEnumerable<JsonNode?> products)
+    {
+        _products.Clear();
+        foreach (var product in products.OfType<JsonObject>()) _products[long.Parse(product["id"]!.ToJsonString().Trim('"'), System.Globalization.CultureInfo.InvariantCulture)] = (JsonObject)product.DeepClone();
+    }
+
+    public JsonObject? Product(long id) => _products.TryGetValue(id, out var p) ? p : null;
+
+    /// <summary>The product update calls received (<c>PUT .../update-from-railway/{id}</c>).</summary>
+    public IReadOnlyList<SimCall> ProductUpdates => _calls.Where(c => c.Path.StartsWith("/api/v2/products/update-from-railway/", StringComparison.Ordinal)).ToArray();
+
     public static async Task<BitrixSim> StartAsync(BitrixSimOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -99,6 +112,7 @@ public sealed class BitrixSim : IAsyncDisposable
         _byRailwayId.Clear();
         Interlocked.Exchange(ref _nextId, _options.FirstOrderId - 1);
         _statuses.Clear();
+        _products.Clear();
         Mode = SimMode.Ok;
         EchoBeforeAnswer = false;
         WebhookUrl = null;
@@ -108,6 +122,14 @@ public sealed class BitrixSim : IAsyncDisposable
     {
         app.MapPost("/api/v2/orders/create/", (Delegate)((HttpContext http) => Handle(http, CreateOrderAsync)));
         app.MapPost("/api/v2/order/change-status", (Delegate)((HttpContext http) => Handle(http, ChangeStatusAsync)));
+        app.MapGet("/api/v2/products", (Delegate)((HttpContext http) => ListProductsAsync(http)));
+        app.MapPut("/api/v2/products/update-from-railway/{id}", (Delegate)((HttpContext http) => Handle(http, body => UpdateProduct(http, body))));
+        app.MapPost("/_sim/products", async (HttpContext http) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            SetProducts((body as JsonArray ?? body?["data"] as JsonArray ?? []).ToList());
+            return Results.Ok(new { count = _products.Count });
+        });
         app.MapGet("/_sim/calls", () => Results.Json(Calls));
         app.MapPost("/_sim/mode/{mode}", (string mode) =>
         {
@@ -150,6 +172,48 @@ public sealed class BitrixSim : IAsyncDisposable
         if (body is null) return Record(generation, path, body, 400, new { status = false, error = "Malformed JSON" });
         var (status, answer) = await handler(body);
         return Record(generation, path, body, status, answer);
+    }
+
+    /// <summary>The production products API: bearer token or ?access_token=, limit/offset paging, type and isAvailable filters.</summary>
+    private async Task<IResult> ListProductsAsync(HttpContext http)
+    {
+        var generation = Volatile.Read(ref _generation);
+        var path = http.Request.Path.Value!;
+        var query = http.Request.Query;
+        var authorised = http.Request.Headers.Authorization.ToString() == "Bearer " + _options.ApiToken || query["access_token"].ToString() == _options.ApiToken;
+        if (!authorised) return Record(generation, path, null, 401, new { success = false, error = "Unauthorized" });
+        switch (Mode)
+        {
+            case SimMode.Hang:
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { });
+                return Record(generation, path, null, 504, new { success = false, error = "hung" });
+            case SimMode.Fail:
+                return Record(generation, path, null, 503, new { success = false, error = "Bitrix is down" });
+        }
+        var limit = int.TryParse(query["limit"], out var l) ? Math.Clamp(l, 1, 100) : 20;
+        var offset = int.TryParse(query["offset"], out var o) ? Math.Max(0, o) : 0;
+        IEnumerable<JsonObject> all = _products.OrderBy(p => p.Key).Select(p => p.Value);
+        if (query["type"].ToString() is { Length: > 0 } type) all = all.Where(p => p["type"]?.ToString() == type);
+        if (bool.TryParse(query["isAvailable"], out var available)) all = all.Where(p => p["isAvailable"]?.GetValue<bool>() == available);
+        var list = all.ToList();
+        var page = new JsonArray(list.Skip(offset).Take(limit).Select(p => (JsonNode)p.DeepClone()).ToArray());
+        var body = new JsonObject
+        {
+            ["success"] = true,
+            ["data"] = page,
+            ["pagination"] = new JsonObject { ["total"] = list.Count, ["limit"] = limit, ["offset"] = offset, ["hasMore"] = offset + limit < list.Count },
+        };
+        if (generation == Volatile.Read(ref _generation)) _calls.Enqueue(new SimCall(DateTimeOffset.UtcNow, path + http.Request.QueryString, null, 200));
+        return Results.Content(body.ToJsonString(), "application/json");
+    }
+
+    private Task<(int, object)> UpdateProduct(HttpContext http, JsonNode body)
+    {
+        if (!long.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id) || !_products.TryGetValue(id, out var product))
+            return Task.FromResult<(int, object)>((404, new { success = false, error = "Product not found" }));
+        foreach (var field in new[] { "title", "price", "image", "isAvailable", "description" })
+            if (body[field] is { } value) product[field] = value.DeepClone();
+        return Task.FromResult<(int, object)>((200, new { success = true, data = new { id, updated = true } }));
     }
 
     private IResult Record(int generation, string path, JsonNode? body, int status, object answer)

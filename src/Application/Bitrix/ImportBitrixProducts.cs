@@ -98,11 +98,13 @@ public static class ProductImportScheduleHandler
         // A chain is alive when its next run is due within the interval (plus slack for a slow run): leave it be.
         if (record.ScheduleToken != Guid.Empty && record.NextRunAt is { } next && next > now - TimeSpan.FromMinutes(30)) return;
         record.ScheduleToken = Guid.NewGuid();
-        var first = record.LastRunAt is { } last && last + options.ProductImportInterval > now ? last + options.ProductImportInterval : now + TimeSpan.FromSeconds(30);
+        var first = record.LastRunAt is { } last && last + options.ProductImportInterval > now ? last + options.ProductImportInterval : now + Min(TimeSpan.FromSeconds(30), options.ProductImportInterval);
         record.NextRunAt = first;
         session.Store(record);
         await messaging.ScheduleAsync(new RunScheduledProductImport(record.ScheduleToken), first);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     public static async Task Handle(RunScheduledProductImport message, IDocumentSession session, IBitrixClient bitrix, BitrixOptions options, TimeProvider clock,
         IMessageContext messaging, ILogger<RunScheduledProductImport> logger, CancellationToken ct)

@@ -85,7 +85,7 @@ public sealed partial class ProductProjection : MultiStreamProjection<Product, i
 
     private static Product Touched(Product product, IEvent e)
     {
-        product.Version = e.Version;
+        product.Revision = e.Version;
         product.UpdatedAt = e.Timestamp;
         return product;
     }

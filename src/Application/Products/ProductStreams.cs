@@ -39,7 +39,7 @@ public static class ProductStreams
     {
         if (events.Length == 0) return;
         session.Stamp(origin);
-        session.Events.Append(StreamOf(product.Id), product.Version + events.Length, events);
+        session.Events.Append(StreamOf(product.Id), product.Revision + events.Length, events);
     }
 
     public static void StartProduct(this IDocumentSession session, int productId, Origin origin, object[] events)

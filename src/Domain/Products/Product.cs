@@ -49,7 +49,9 @@ public sealed class Product
     [JsonIgnore]
     public string SearchText { get; set; } = "";
 
-    public long Version { get; set; }
+    /// <summary>The stream version this state reflects (its ETag); writes expect it. Not named Version: Marten would fill that with the event sequence.</summary>
+    [JsonPropertyName("version")]
+    public long Revision { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

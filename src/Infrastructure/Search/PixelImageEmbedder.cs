@@ -29,7 +29,16 @@ public sealed class PixelImageEmbedder(ImageLoader loader) : IImageEmbedder
 
     public static float[] Describe(byte[] encoded)
     {
-        using var decoded = SKBitmap.Decode(encoded) ?? throw new ImageUnreadableException("The file is not an image we can read (JPEG, PNG, WebP, GIF, BMP).");
+        SKBitmap? read;
+        try
+        {
+            read = SKBitmap.Decode(encoded);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            read = null;
+        }
+        using var decoded = read ?? throw new ImageUnreadableException("The file is not an image we can read (JPEG, PNG, WebP, GIF, BMP).");
         var aspect = (float)decoded.Width / Math.Max(1, decoded.Height);
         using var small = decoded.Resize(new SKImageInfo(Side, Side, SKColorType.Rgba8888, SKAlphaType.Unpremul), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
             ?? throw new ImageUnreadableException("The image could not be resized.");

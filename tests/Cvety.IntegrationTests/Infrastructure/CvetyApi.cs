@@ -79,6 +79,11 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__Bitrix__WebhookSecret", BitrixWebhookSecret);
         Environment.SetEnvironmentVariable("Cvety__Bitrix__ShopId", BitrixShopId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Environment.SetEnvironmentVariable("Cvety__Bitrix__TimeoutSeconds", "2");
+        // The import schedule is started by the test that is about it, not at every start of the host.
+        Environment.SetEnvironmentVariable("Cvety__Bitrix__ScheduleProductImport", "false");
+        Environment.SetEnvironmentVariable("Cvety__Bitrix__ProductImportInterval", "00:00:02");
+        // Test images are served from 127.0.0.1.
+        Environment.SetEnvironmentVariable("Cvety__Embeddings__AllowPrivateImageHosts", "true");
         // Seconds instead of hours, so that "down for a while, then back" and "out of retries" fit in a test.
         for (var i = 0; i < 4; i++) Environment.SetEnvironmentVariable($"Cvety__Bitrix__RetryDelays__{i}", "00:00:01");
         // Program reads these before it builds the host, so they travel as environment variables.
