@@ -149,7 +149,9 @@ results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/or
 // The reference samples, as copied into the test project (the bench runs from the repository root).
 static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.IntegrationTests", "Samples"));
 
-var report = Report.Write(results, pg1, pg8, pg32, quick);
+var catalog = await CatalogBench.RunAsync(api, manager, 17008, quick ? 2_500 : 10_000);
+
+var report = Report.Write(results, pg1, pg8, pg32, quick, catalog);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
-return results.Any(r => r.Failures > 0) ? 1 : 0;
+return results.Concat(catalog.Results).Any(r => r.Failures > 0) ? 1 : 0;

@@ -37,7 +37,7 @@ public static class ProductsModule
         opts.Projections.Add<WarehouseItemProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WarehouseItem>().Index(x => x.Available);
         opts.Schema.For<OrderStock>();
-        opts.Schema.For<ProductEmbedding>();
+        opts.Schema.For<ProductEmbedding>().Index(x => x.UpdatedAt);
         return opts;
     }
 }

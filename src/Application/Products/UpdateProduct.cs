@@ -31,18 +31,6 @@ public sealed record UpdateProduct(
     }
 }
 
-/// <summary>Enable or disable a product (<c>PATCH /{id}/status</c>).</summary>
-public sealed record SetProductStatus(bool Enabled, string? Reason = null)
-{
-    [JsonIgnore]
-    public int Id { get; init; }
-
-    public sealed class Validator : AbstractValidator<SetProductStatus>
-    {
-        public Validator() => RuleFor(x => x.Reason).MaximumLength(500);
-    }
-}
-
 public static class UpdateProductHandler
 {
     public static async Task Handle(UpdateProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
@@ -50,15 +38,5 @@ public static class UpdateProductHandler
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
         session.Append(product, origin, ProductDecisions.Update(product, command.ToInfo(), origin));
-    }
-}
-
-public static class SetProductStatusHandler
-{
-    public static async Task Handle(SetProductStatus command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
-    {
-        var origin = currentUser.RequireCatalogEditor();
-        var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        session.Append(product, origin, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
     }
 }

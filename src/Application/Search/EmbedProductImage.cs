@@ -19,11 +19,17 @@ public static class EmbedProductImageHandler
         var stored = await session.LoadAsync<ProductEmbedding>(message.ProductId, ct);
         if (product?.Image is not { } url)
         {
-            if (stored is not null) session.Delete(stored);
+            if (stored is { Removed: false })
+            {
+                stored.Removed = true;
+                stored.Vector = [];
+                stored.UpdatedAt = clock.GetUtcNow();
+                session.Store(stored);
+            }
             if (product is not null) index.Remove(product.ShopId, product.Id);
             return;
         }
-        if (stored is not null && stored.ImageUrl == url && stored.Enabled == product.Enabled) return;
+        if (stored is { Removed: false } && stored.ImageUrl == url && stored.Enabled == product.Enabled) return;
 
         ImageEmbedding embedding;
         try
@@ -39,20 +45,21 @@ public static class EmbedProductImageHandler
         session.Store(new ProductEmbedding
         {
             Id = product.Id, ShopId = product.ShopId, ImageUrl = url, Model = embedding.Model, Enabled = product.Enabled,
-            Vector = embedding.Vector, EmbeddedAt = clock.GetUtcNow(),
+            Vector = embedding.Vector, EmbeddedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
         });
         if (product.Enabled) index.Upsert(product.ShopId, product.Id, embedding.Vector);
         else index.Remove(product.ShopId, product.Id);
     }
 
-    public static async Task Handle(RefreshProductVector message, IDocumentSession session, ProductVectorIndex index, CancellationToken ct)
+
+    public static async Task Handle(RefreshProductVector message, IDocumentSession session, ProductVectorIndex index, TimeProvider clock, CancellationToken ct)
     {
         var product = await session.LoadAsync<Product>(message.ProductId, ct);
         var stored = await session.LoadAsync<ProductEmbedding>(message.ProductId, ct);
-        if (product is null || stored is null) return;
+        if (product is null || stored is null || stored.Enabled == product.Enabled) return;
         stored.Enabled = product.Enabled;
+        stored.UpdatedAt = clock.GetUtcNow();
         session.Store(stored);
-        if (product.Enabled) index.Upsert(product.ShopId, product.Id, stored.Vector);
-        else index.Remove(product.ShopId, product.Id);
+        index.Apply(stored);
     }
 }

@@ -10,4 +10,12 @@ public sealed class ProductEmbedding
     public bool Enabled { get; set; }
     public float[] Vector { get; set; } = [];
     public DateTimeOffset EmbeddedAt { get; set; }
+
+    /// <summary>The product has no image any more: kept (without a vector) so that other nodes learn to drop it.</summary>
+    public bool Removed { get; set; }
+
+    /// <summary>When this record last changed; other API nodes pick up changes after their last look.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool Searchable => Enabled && !Removed && Vector.Length == IImageEmbedder.Dimensions;
 }

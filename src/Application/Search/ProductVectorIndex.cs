@@ -25,6 +25,13 @@ public sealed class ProductVectorIndex
 
     public void Remove(int shopId, int productId) => Shop(shopId, create: false)?.Remove(productId);
 
+    /// <summary>Brings one product in line with its stored record: indexed when searchable, gone otherwise.</summary>
+    public void Apply(ProductEmbedding stored)
+    {
+        if (stored.Searchable) Upsert(stored.ShopId, stored.Id, stored.Vector);
+        else Remove(stored.ShopId, stored.Id);
+    }
+
     public IReadOnlyList<VectorHit> Search(int shopId, ReadOnlySpan<float> query, int limit, float minSimilarity) =>
         Shop(shopId, create: false)?.Search(query, limit, minSimilarity) ?? [];
 

@@ -65,21 +65,50 @@ public static class CatalogSetup
     }
 }
 
-/// <summary>Fills the in-memory photo index from the stored vectors of enabled products, once, at start.</summary>
-public sealed class VectorIndexWarmup(IDocumentStore store, ProductVectorIndex index, ILogger<VectorIndexWarmup> logger) : IHostedService
+/// <summary>
+/// Fills the in-memory photo index from the stored vectors at start, then every <see cref="Interval"/> picks up what
+/// changed since its last look, so that every API node converges on what any node embedded, enabled or disabled.
+/// </summary>
+public sealed class VectorIndexWarmup(IDocumentStore store, ProductVectorIndex index, ILogger<VectorIndexWarmup> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private DateTimeOffset _seen = DateTimeOffset.MinValue;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var session = store.QuerySession();
-        var count = 0;
-        await foreach (var embedding in session.Query<ProductEmbedding>().Where(e => e.AnyTenant() && e.Enabled).ToAsyncEnumerable(cancellationToken))
-        {
-            if (embedding.Vector.Length != IImageEmbedder.Dimensions) continue;
-            index.Upsert(embedding.ShopId, embedding.Id, embedding.Vector);
-            count++;
-        }
+        var count = await CatchUpAsync(cancellationToken);
         logger.LogInformation("Photo search index: {Count} product vectors loaded", count);
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not refresh the photo search index; will try again");
+            }
+        }
+    }
+
+    private async Task<int> CatchUpAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        // A little overlap: a record committed late with an earlier timestamp is not missed.
+        var since = _seen == DateTimeOffset.MinValue ? _seen : _seen - TimeSpan.FromSeconds(10);
+        var count = 0;
+        await foreach (var embedding in session.Query<ProductEmbedding>().Where(e => e.AnyTenant() && e.UpdatedAt > since).ToAsyncEnumerable(ct))
+        {
+            index.Apply(embedding);
+            if (embedding.UpdatedAt > _seen) _seen = embedding.UpdatedAt;
+            count++;
+        }
+        return count;
+    }
 }

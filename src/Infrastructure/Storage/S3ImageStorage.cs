@@ -51,7 +51,9 @@ public sealed class S3ImageStorage(S3StorageOptions options) : IImageStorage, ID
             Key = key,
             InputStream = content,
             ContentType = extension switch { "png" => "image/png", "webp" => "image/webp", _ => "image/jpeg" },
-            DisablePayloadSigning = true,
+            // R2 is HTTPS and takes an unsigned payload (cheaper on large photos); plain HTTP (a local bucket) must sign it.
+            DisablePayloadSigning = options.Endpoint!.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
+            UseChunkEncoding = false,
             AutoCloseStream = false,
         }, ct);
         return $"{options.PublicBaseUrl!.TrimEnd('/')}/{key}";
