@@ -59,7 +59,8 @@ public static class CatalogBench
                 async i =>
                 {
                     using var response = await api.Client.GetAsync($"/api/v1/products?shop_id={shopId}&limit=20&search={Uri.EscapeDataString(queries[i % queries.Length])}");
-                    return response.IsSuccessStatusCode;
+                    // Every query, the misspelled ones too, must find something: an empty answer counts as a failure.
+                    return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).StartsWith("[{", StringComparison.Ordinal);
                 }, TimeSpan.FromSeconds(60)));
         }
 

@@ -141,10 +141,10 @@ public sealed class vector_index
     public void the_most_similar_comes_first_and_other_shops_are_not_searched()
     {
         var index = new ProductVectorIndex();
-        index.Upsert(8, 1, Unit(0));
-        index.Upsert(8, 2, Unit(0, 0.5f));
-        index.Upsert(8, 3, Unit(5));
-        index.Upsert(9, 4, Unit(0));
+        index.Upsert(8, new ProductCard(1, "p" + 1, 100, null), Unit(0));
+        index.Upsert(8, new ProductCard(2, "p" + 2, 100, null), Unit(0, 0.5f));
+        index.Upsert(8, new ProductCard(3, "p" + 3, 100, null), Unit(5));
+        index.Upsert(9, new ProductCard(4, "p" + 4, 100, null), Unit(0));
         var hits = index.Search(8, Unit(0), 10, 0.5f);
         hits.Select(h => h.ProductId).Should().Equal(1, 2);
         hits[0].Similarity.Should().BeApproximately(1f, 1e-5f);
@@ -154,7 +154,7 @@ public sealed class vector_index
     public void removing_keeps_the_rest_findable()
     {
         var index = new ProductVectorIndex();
-        for (var i = 0; i < 100; i++) index.Upsert(8, i, Unit(i));
+        for (var i = 0; i < 100; i++) index.Upsert(8, new ProductCard(i, "p" + i, 100, null), Unit(i));
         index.Remove(8, 3);
         index.Count(8).Should().Be(99);
         index.Search(8, Unit(99), 1, 0.9f).Single().ProductId.Should().Be(99);

@@ -32,7 +32,7 @@ public sealed partial class ProductProjection : MultiStreamProjection<Product, i
                 case ProductImagesChanged:
                     slice.PublishMessage(new EmbedProductImage(product.Id), MessageMetadata.From(e));
                     break;
-                case ProductAvailabilityChanged changed:
+                case ProductAvailabilityChanged or ProductUpdated:
                     slice.PublishMessage(new RefreshProductVector(product.Id), MessageMetadata.From(e));
                     break;
             }

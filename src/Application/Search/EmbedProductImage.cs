@@ -7,7 +7,7 @@ namespace Cvety.Application.Search;
 /// <summary>A product's images changed: embed its primary image again (or forget it when it has none).</summary>
 public sealed record EmbedProductImage(int ProductId);
 
-/// <summary>A product was enabled or disabled: photo search shows enabled products only.</summary>
+/// <summary>A product was enabled, disabled, renamed or repriced: photo search shows enabled products only, with their current name and price.</summary>
 public sealed record RefreshProductVector(int ProductId);
 
 public static class EmbedProductImageHandler
@@ -29,7 +29,11 @@ public static class EmbedProductImageHandler
             if (product is not null) index.Remove(product.ShopId, product.Id);
             return;
         }
-        if (stored is { Removed: false } && stored.ImageUrl == url && stored.Enabled == product.Enabled) return;
+        if (stored is { Removed: false } && stored.ImageUrl == url)
+        {
+            if (stored.Follow(product)) Save(session, index, stored, clock);
+            return;
+        }
 
         ImageEmbedding embedding;
         try
@@ -42,13 +46,12 @@ public static class EmbedProductImageHandler
             logger.LogWarning("Product {ProductId}: image {Url} cannot be embedded: {Reason}", product.Id, url, e.Message);
             return;
         }
-        session.Store(new ProductEmbedding
+        var record = new ProductEmbedding
         {
-            Id = product.Id, ShopId = product.ShopId, ImageUrl = url, Model = embedding.Model, Enabled = product.Enabled,
-            Vector = embedding.Vector, EmbeddedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
-        });
-        if (product.Enabled) index.Upsert(product.ShopId, product.Id, embedding.Vector);
-        else index.Remove(product.ShopId, product.Id);
+            Id = product.Id, ShopId = product.ShopId, ImageUrl = url, Model = embedding.Model, Vector = embedding.Vector, EmbeddedAt = clock.GetUtcNow(),
+        };
+        record.Follow(product);
+        Save(session, index, record, clock);
     }
 
 
@@ -56,10 +59,14 @@ public static class EmbedProductImageHandler
     {
         var product = await session.LoadAsync<Product>(message.ProductId, ct);
         var stored = await session.LoadAsync<ProductEmbedding>(message.ProductId, ct);
-        if (product is null || stored is null || stored.Enabled == product.Enabled) return;
-        stored.Enabled = product.Enabled;
-        stored.UpdatedAt = clock.GetUtcNow();
-        session.Store(stored);
-        index.Apply(stored);
+        if (product is null || stored is null || !stored.Follow(product)) return;
+        Save(session, index, stored, clock);
+    }
+
+    private static void Save(IDocumentSession session, ProductVectorIndex index, ProductEmbedding record, TimeProvider clock)
+    {
+        record.UpdatedAt = clock.GetUtcNow();
+        session.Store(record);
+        index.Apply(record);
     }
 }

@@ -2,7 +2,10 @@ using System.Numerics.Tensors;
 
 namespace Cvety.Application.Search;
 
-public sealed record VectorHit(int ProductId, float Similarity);
+public sealed record VectorHit(ProductCard Product, float Similarity)
+{
+    public int ProductId => Product.Id;
+}
 
 /// <summary>
 /// Product image vectors per shop, in memory, searched by brute-force cosine similarity with SIMD
@@ -17,10 +20,10 @@ public sealed class ProductVectorIndex
 
     public int Count(int shopId) => Shop(shopId, create: false)?.Count ?? 0;
 
-    public void Upsert(int shopId, int productId, ReadOnlySpan<float> vector)
+    public void Upsert(int shopId, ProductCard product, ReadOnlySpan<float> vector)
     {
         if (vector.Length != IImageEmbedder.Dimensions) throw new ArgumentException($"A vector has {IImageEmbedder.Dimensions} dimensions.", nameof(vector));
-        Shop(shopId, create: true)!.Upsert(productId, vector);
+        Shop(shopId, create: true)!.Upsert(product, vector);
     }
 
     public void Remove(int shopId, int productId) => Shop(shopId, create: false)?.Remove(productId);
@@ -28,7 +31,7 @@ public sealed class ProductVectorIndex
     /// <summary>Brings one product in line with its stored record: indexed when searchable, gone otherwise.</summary>
     public void Apply(ProductEmbedding stored)
     {
-        if (stored.Searchable) Upsert(stored.ShopId, stored.Id, stored.Vector);
+        if (stored.Searchable) Upsert(stored.ShopId, stored.Card, stored.Vector);
         else Remove(stored.ShopId, stored.Id);
     }
 
@@ -51,6 +54,7 @@ public sealed class ProductVectorIndex
         private readonly ReaderWriterLockSlim _lock = new();
         private readonly Dictionary<int, int> _slotOf = [];
         private int[] _ids = new int[64];
+        private ProductCard[] _cards = new ProductCard[64];
         private float[] _vectors = new float[64 * D];
         private int _count;
 
@@ -64,8 +68,9 @@ public sealed class ProductVectorIndex
             }
         }
 
-        public void Upsert(int productId, ReadOnlySpan<float> vector)
+        public void Upsert(ProductCard product, ReadOnlySpan<float> vector)
         {
+            var productId = product.Id;
             _lock.EnterWriteLock();
             try
             {
@@ -74,12 +79,14 @@ public sealed class ProductVectorIndex
                     if (_count == _ids.Length)
                     {
                         Array.Resize(ref _ids, _ids.Length * 2);
+                        Array.Resize(ref _cards, _cards.Length * 2);
                         Array.Resize(ref _vectors, _vectors.Length * 2);
                     }
                     slot = _count++;
                     _slotOf[productId] = slot;
                     _ids[slot] = productId;
                 }
+                _cards[slot] = product;
                 vector.CopyTo(_vectors.AsSpan(slot * D, D));
             }
             finally { _lock.ExitWriteLock(); }
@@ -96,6 +103,7 @@ public sealed class ProductVectorIndex
                 if (slot != last)
                 {
                     _ids[slot] = _ids[last];
+                    _cards[slot] = _cards[last];
                     _vectors.AsSpan(last * D, D).CopyTo(_vectors.AsSpan(slot * D, D));
                     _slotOf[_ids[slot]] = slot;
                 }
@@ -117,7 +125,7 @@ public sealed class ProductVectorIndex
                     if (similarity < minSimilarity || (top.Count == limit && similarity <= top[^1].Similarity)) continue;
                     var at = top.Count;
                     while (at > 0 && top[at - 1].Similarity < similarity) at--;
-                    top.Insert(at, new VectorHit(_ids[i], similarity));
+                    top.Insert(at, new VectorHit(_cards[i], similarity));
                     if (top.Count > limit) top.RemoveAt(top.Count - 1);
                 }
                 return top;

@@ -51,10 +51,8 @@ public static class SearchSimilarProductsHandler
         var started = Stopwatch.GetTimestamp();
         var limit = query.Limit ?? 10;
         var hits = index.Search(shopId, embedding.Vector, limit, (float)(query.MinSimilarity ?? SearchSimilarProducts.SimilarFrom));
-        var products = hits.Count == 0 ? [] : (await session.LoadManyAsync<Product>(ct, hits.Select(h => h.ProductId).ToArray())).ToDictionary(p => p.Id);
-        var results = hits.Where(h => products.TryGetValue(h.ProductId, out var p) && p.Enabled)
-            .Select(h => products[h.ProductId] is var p ? new SimilarProduct(p.Id, p.Name, p.Price.Tiyn, p.Image, Math.Round(h.Similarity, 4)) : null!)
-            .ToList();
+        // The index holds enabled products only, with what a result shows: no database round trip.
+        var results = hits.Select(h => new SimilarProduct(h.Product.Id, h.Product.Name, h.Product.Price, h.Product.Image, Math.Round(h.Similarity, 4))).ToList();
         var searchMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return new SimilarProducts(
             results.Where(r => r.Similarity >= SearchSimilarProducts.ExactFrom).ToList(),

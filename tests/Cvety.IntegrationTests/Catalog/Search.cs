@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Cvety.IntegrationTests.Infrastructure;
 
@@ -68,6 +69,15 @@ public sealed class when_customers_search_the_catalog(CvetyApi api) : ApiTest(ap
         results[0].GetProperty("similarity").GetDouble().Should().BeGreaterThanOrEqualTo(0.85);
         found.GetProperty("exact").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).Should().Contain(ids[1]);
         results.Should().NotContain(r => r.GetProperty("id").GetInt32() == other);
+
+        // A renamed, repriced product shows its new name and price in photo results (the index keeps them).
+        (await director.PutAsJsonAsync($"/api/v1/products/{ids[1]}", new { name = "Букет Весна", price = 1_234_500, type = "flowers" })).EnsureSuccessStatusCode();
+        (await Eventually.HoldsAsync(async () =>
+        {
+            var again = await (await Api.Client().PostJson("/api/v1/products/search/similar", new { image_base64 = photo, shop_id = 17008 })).Json();
+            var first = again.GetProperty("results")[0];
+            return first.GetProperty("name").GetString() == "Букет Весна" && first.GetProperty("price").GetInt64() == 1_234_500;
+        })).Should().BeTrue();
 
         // Disabled products drop out of photo search too.
         (await director.Patch($"/api/v1/products/{ids[1]}/status", new { enabled = false })).EnsureSuccessStatusCode();
