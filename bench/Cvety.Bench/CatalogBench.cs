@@ -51,6 +51,7 @@ public static class CatalogBench
         Console.WriteLine($"  {indexed} vectors indexed");
 
         var results = new List<Result>();
+        var reported = 0;
         var queries = new[] { "роза", "эустамы", "пионы в коробке", "хризантемы белые", "тюльпан", "орхидея", "букт из роз", "гортензии синие" };
         foreach (var concurrency in new[] { 1, 8 })
         {
@@ -60,7 +61,11 @@ public static class CatalogBench
                 {
                     using var response = await api.Client.GetAsync($"/api/v1/products?shop_id={shopId}&limit=20&search={Uri.EscapeDataString(queries[i % queries.Length])}");
                     // Every query, the misspelled ones too, must find something: an empty answer counts as a failure.
-                    return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).StartsWith("[{", StringComparison.Ordinal);
+                    var text = await response.Content.ReadAsStringAsync();
+                    var found = response.IsSuccessStatusCode && text.StartsWith("[{", StringComparison.Ordinal);
+                    if (!found && Interlocked.Increment(ref reported) <= 3)
+                        Console.WriteLine($"  '{queries[i % queries.Length]}' answered {(int)response.StatusCode}: {text[..Math.Min(300, text.Length)]}");
+                    return found;
                 }, TimeSpan.FromSeconds(60)));
         }
 

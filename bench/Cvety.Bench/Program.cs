@@ -81,14 +81,15 @@ for (var i = 0; i < 20; i++)
 }
 
 var results = new List<Result>();
-foreach (var concurrency in new[] { 1, 8, 32 })
+var catalogOnly = arguments.ContainsKey("--catalog-only");
+foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
 {
     Console.WriteLine($"Order placement, {concurrency} concurrent...");
     results.Add(await Measure.RunAsync("Place an order (POST /api/v1/orders)", concurrency, (concurrency == 1 ? 400 : 2000) / scale,
         i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Post, "/api/v1/orders", NewOrder(i)))), TimeSpan.FromSeconds(60)));
 }
 
-foreach (var concurrency in new[] { 1, 8, 32 })
+foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 400 : 2000) / scale;
     Console.WriteLine($"Preparing {count} orders for status changes...");
@@ -107,7 +108,7 @@ foreach (var concurrency in new[] { 1, 8, 32 })
 var sample = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SamplesFolder(), "bitrix-order-create.json")))!.AsObject();
 sample["token"] = webhookSecret;
 var nextBitrixId = 500_000;
-foreach (var concurrency in new[] { 1, 8, 32 })
+foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 500 : 3000) / scale;
     var firstId = nextBitrixId;

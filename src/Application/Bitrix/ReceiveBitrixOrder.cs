@@ -79,7 +79,11 @@ public static class ReceiveBitrixOrderHandler
     {
         var shopId = Tenancy.ShopOf(session);
         var orderId = Guid.CreateVersion7();
-        var lines = (data.Basket ?? []).Select(l => new OrderLine(l.ProductId, l.Name, l.UnitPrice, l.Quantity, null)).ToList();
+        // Lines name our product when Bitrix's is linked to one (imported or synced), so stock follows Bitrix orders too.
+        var basket = data.Basket ?? [];
+        var links = (await session.LoadManyAsync<BitrixProductLink>(ct, basket.Select(l => BitrixProductLink.KeyOf(l.ProductId)).Distinct().ToArray()))
+            .ToDictionary(l => l.Id, l => l.ProductId);
+        var lines = basket.Select(l => new OrderLine(links.GetValueOrDefault(BitrixProductLink.KeyOf(l.ProductId), l.ProductId), l.Name, l.UnitPrice, l.Quantity, null)).ToList();
         if (lines.Count == 0)
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("data.basket", "A new order needs its basket.")]);
 

@@ -40,11 +40,15 @@ public static class CreateOrderInBitrixHandler
         // Bitrix's echo may have linked it already: then there is nothing to create.
         if (order.BitrixOrderId is not null) return;
 
+        // Bitrix knows its products by its own ids: a line of a product synced from Bitrix goes with that id.
+        var products = (await session.LoadManyAsync<Domain.Products.Product>(ct, order.Items.Select(i => i.ProductId).Distinct().ToArray())).ToDictionary(p => p.Id);
+        int BitrixProductOf(int productId) => products.TryGetValue(productId, out var p) && p.BitrixId is { } b && b <= int.MaxValue ? (int)b : productId;
+
         var created = await bitrix.CreateOrderAsync(new BitrixOrderCreate(
             order.Id.ToString(), order.CustomerPhone, order.CustomerName, order.DeliveryType == "pickup" ? "Y" : "N",
             order.RecipientName, order.RecipientPhone, order.DeliveryAddress, order.DeliveryDate?.ToString("yyyy-MM-dd"),
             order.ScheduledTime, order.CityId, order.PostcardText, order.Notes, order.DeliveryCost.Tiyn,
-            order.Items.Select(i => new BitrixOrderLine(i.ProductId, i.Quantity, i.ProductPrice.Tiyn, i.ProductName)).ToList(),
+            order.Items.Select(i => new BitrixOrderLine(BitrixProductOf(i.ProductId), i.Quantity, i.ProductPrice.Tiyn, i.ProductName)).ToList(),
             order.Total.Tiyn), ct);
 
         var stream = await OrderStreams.ForWritingAsync(session, order.Id, null, ct);

@@ -87,6 +87,7 @@ public sealed partial class ProductProjection : MultiStreamProjection<Product, i
     {
         product.Revision = e.Version;
         product.UpdatedAt = e.Timestamp;
+        product.RefreshSearchText();
         return product;
     }
 }

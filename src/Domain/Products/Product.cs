@@ -72,7 +72,14 @@ public sealed class Product
         Occasions = [.. info.Occasions ?? []];
         Cities = [.. info.Cities ?? []];
         Tags = [.. info.Tags ?? []];
+        RefreshSearchText();
+    }
+
+    /// <summary>
+    /// Rebuilds <see cref="SearchText"/> from the fields. It is not part of the stored JSON (only of its own column), so a
+    /// document read back has it empty: every change must rebuild it before the document is written again.
+    /// </summary>
+    public void RefreshSearchText() =>
         SearchText = string.Join(' ', new[] { Name, Description, Type }.Concat(Tags).Concat(Colors).Concat(Occasions)
             .Where(s => !string.IsNullOrWhiteSpace(s)));
-    }
 }

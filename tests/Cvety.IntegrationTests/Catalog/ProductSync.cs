@@ -170,6 +170,25 @@ public sealed class when_products_are_synced_with_bitrix(CvetyApi api) : ApiTest
     }
 
     [Fact]
+    public async Task a_bitrix_order_of_an_imported_product_names_our_product_and_reserves_its_stock()
+    {
+        var world = await BitrixWorld.CreateAsync(Api);
+        var sample = CatalogRequests.SampleProducts()[0]!.AsObject();
+        sample["id"] = 696613;
+        Api.Bitrix.SetProducts([sample]);
+        await Api.Client(world.Manager).PostAsync("/api/v1/products/import", null);
+        var product = (await CatalogAsync(world.Manager)).Single(p => BitrixIdOf(p) == 696613).GetProperty("id").GetInt32();
+        var stems = await Api.Client(world.Florist).AddItemAsync("Эустома", 50);
+        (await Api.Client(world.Manager).PutAsJsonAsync($"/api/v1/products/{product}/composition", new { items = new[] { new { item_id = stems, quantity = 7 } } })).EnsureSuccessStatusCode();
+
+        var created = await Api.Client().PostAsJsonAsync("/webhooks/bitrix/order", BitrixWorld.Sample("bitrix-order-create.json"));
+        created.StatusCode.Should().Be(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+        var order = (await world.OrdersAsync(Api)).GetProperty("items")[0];
+        order.GetProperty("items")[0].GetProperty("product_id").GetInt32().Should().Be(product);
+        (await Eventually.HoldsAsync(async () => (await Api.Client(world.Florist).ItemAsync(stems)).GetProperty("reserved").GetInt32() == 7)).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task the_durable_schedule_imports_on_its_own()
     {
         await BitrixWorld.CreateAsync(Api);
