@@ -87,7 +87,6 @@ public sealed partial class ProductProjection : MultiStreamProjection<Product, i
     {
         product.Revision = e.Version;
         product.UpdatedAt = e.Timestamp;
-        product.RefreshSearchText();
         return product;
     }
 }

@@ -16,23 +16,12 @@ public static class ProductsModule
     /// <summary>Products and warehouse items as event streams with inline projections, and what search needs.</summary>
     public static StoreOptions AddProducts(this StoreOptions opts)
     {
-        opts.Projections.Add(new ProductProjection(), ProjectionLifecycle.Inline);
-        // The search text is a real column with a trigram index (typos) and a Russian full-text index.
-        opts.Schema.For<Product>()
-            .Duplicate(x => x.SearchText, configure: index =>
-            {
-                index.Method = IndexMethod.gin;
-                index.Mask = "? gin_trgm_ops";
-            })
-            .Index(x => x.BitrixId!);
-        opts.Schema.For<Product>().Index(x => x.SearchText, index =>
-        {
-            index.Method = IndexMethod.gin;
-            index.Name = "mt_doc_product_idx_search_fts";
-            index.Mask = "to_tsvector('russian'::regconfig, ?)";
-        });
-        opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, IdSequence, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General), 1000));
+        // Before anything that indexes with it.
         opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+        opts.Projections.Add(new ProductProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<Product>().Index(x => x.BitrixId!);
+        opts.Projections.Add(new ProductSearchIndex(opts.DatabaseSchemaName), ProjectionLifecycle.Inline);
+        opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, IdSequence, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General), 1000));
 
         opts.Projections.Add<WarehouseItemProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WarehouseItem>().Index(x => x.Available);

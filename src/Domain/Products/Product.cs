@@ -45,10 +45,6 @@ public sealed class Product
     public List<CompositionLine> Composition { get; set; } = [];
     public long? BitrixId { get; set; }
 
-    /// <summary>Name, description, type, tags, colours and occasions in one text, for full-text and typo-tolerant search.</summary>
-    [JsonIgnore]
-    public string SearchText { get; set; } = "";
-
     /// <summary>The stream version this state reflects (its ETag); writes expect it. Not named Version: Marten would fill that with the event sequence.</summary>
     [JsonPropertyName("version")]
     public long Revision { get; set; }
@@ -72,14 +68,10 @@ public sealed class Product
         Occasions = [.. info.Occasions ?? []];
         Cities = [.. info.Cities ?? []];
         Tags = [.. info.Tags ?? []];
-        RefreshSearchText();
     }
 
-    /// <summary>
-    /// Rebuilds <see cref="SearchText"/> from the fields. It is not part of the stored JSON (only of its own column), so a
-    /// document read back has it empty: every change must rebuild it before the document is written again.
-    /// </summary>
-    public void RefreshSearchText() =>
-        SearchText = string.Join(' ', new[] { Name, Description, Type }.Concat(Tags).Concat(Colors).Concat(Occasions)
+    /// <summary>Name, description, type, tags, colours and occasions in one text, for full-text and typo-tolerant search.</summary>
+    public static string SearchTextOf(ProductInfo info) =>
+        string.Join(' ', new[] { info.Name, info.Description, info.Type }.Concat(info.Tags ?? []).Concat(info.Colors ?? []).Concat(info.Occasions ?? [])
             .Where(s => !string.IsNullOrWhiteSpace(s)));
 }

@@ -117,6 +117,9 @@ public sealed class CvetyApi : IAsyncLifetime
         {
             // Not a Marten document, so ResetAllData leaves it: the per-shop order counters.
             session.QueueSqlCommand($"truncate {store.Options.DatabaseSchemaName}.{Cvety.Application.Orders.OrdersModule.OrderNumbersTable}");
+            // The catalog's text search tables, kept by a projection.
+            session.QueueSqlCommand($"truncate {store.Options.DatabaseSchemaName}.{Cvety.Application.Search.ProductSearchIndex.SearchTable}, " +
+                $"{store.Options.DatabaseSchemaName}.{Cvety.Application.Search.ProductSearchIndex.WordsTable}");
             await session.SaveChangesAsync();
         }
         // Wolverine's queues and dead letters: what earlier tests left in flight does not count in the next.
