@@ -150,7 +150,7 @@ results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/or
 // The reference samples, as copied into the test project (the bench runs from the repository root).
 static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.IntegrationTests", "Samples"));
 
-var catalog = await CatalogBench.RunAsync(api, manager, 17008, quick ? 2_500 : 10_000);
+var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
 
 var report = Report.Write(results, pg1, pg8, pg32, quick, catalog);
 await File.WriteAllTextAsync(output, report);

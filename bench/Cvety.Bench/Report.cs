@@ -47,6 +47,8 @@ public static class Report
         text.AppendLine($"Built through the API before measuring: {catalog.Products} products, each with its own photo; {catalog.Indexed} photo vectors indexed");
         text.AppendLine("(offline pixel descriptor, 512 dimensions). Text search: Russian full-text plus trigram similarity in PostgreSQL, 20 results,");
         text.AppendLine("eight queries in turn, two of them misspelled. Photo search: a recompressed, smaller copy of a catalog photo, 10 results.");
+        text.AppendLine("Between seeding and measuring, the bench runs `vacuum (analyze)`, so that PostgreSQL's upkeep of the seeding burst");
+        text.AppendLine("(autovacuum, statistics) does not land in the middle of the measurement.");
         text.AppendLine();
         text.AppendLine("| operation | concurrent | operations | failed | ops/s | p50 ms | p99 ms |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");

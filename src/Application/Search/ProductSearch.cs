@@ -26,14 +26,32 @@ public static class ProductSearch
         await using var connection = session.Database.CreateConnection();
         await connection.OpenAsync(ct);
 
-        var found = await QueryAsync(connection, session, schema, filter, text, ct);
-        if (found.Count > 0 || text is null || filter.Skip > 0) return found;
+        // One round trip: the search, and (for a first page with text) the query's words corrected against the
+        // catalog, used only when the search finds nothing.
+        var words = text is null || filter.Skip > 0 ? [] : ProductSearchIndex.WordsOf(text);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Query(session, schema, filter, text));
+        if (words.Length > 0) batch.BatchCommands.Add(Correction(session.TenantId, schema, words));
+        // Prepared on the pooled connection: later searches skip planning (about 2 ms of each).
+        await batch.PrepareAsync(ct);
 
-        var corrected = await CorrectAsync(connection, session.TenantId, schema, text, ct);
-        return corrected is null ? found : await QueryAsync(connection, session, schema, filter, corrected, ct);
+        IReadOnlyList<Product> found;
+        string? corrected = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            found = await ReadProductsAsync(reader, session, ct);
+            if (words.Length > 0 && await reader.NextResultAsync(ct)) corrected = await ReadCorrectionAsync(reader, ct);
+        }
+        if (found.Count > 0 || corrected is null) return found;
+
+        await using var again = new NpgsqlBatch(connection);
+        again.BatchCommands.Add(Query(session, schema, filter, corrected));
+        await again.PrepareAsync(ct);
+        await using var second = await again.ExecuteReaderAsync(ct);
+        return await ReadProductsAsync(second, session, ct);
     }
 
-    private static async Task<IReadOnlyList<Product>> QueryAsync(NpgsqlConnection connection, IQuerySession session, string schema, ProductFilter filter, string? text, CancellationToken ct)
+    private static NpgsqlBatchCommand Query(IQuerySession session, string schema, ProductFilter filter, string? text)
     {
         // The ranking and the page are decided on the narrow search rows; only the page's documents are read.
         var sql = $"""
@@ -53,7 +71,7 @@ public static class ProductSearch
             select d.data from page join {schema}.mt_doc_product d on d.tenant_id = $1 and d.id = page.id
             order by page.rank desc, page.id
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = filter.EnabledOnly, NpgsqlDbType = NpgsqlDbType.Boolean });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Type ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -65,31 +83,35 @@ public static class ProductSearch
         command.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(filter.Limit, 1, 500), NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, filter.Skip), NpgsqlDbType = NpgsqlDbType.Integer });
 
-        // Prepared on the pooled connection: later searches skip planning (about 2 ms of each).
-        await command.PrepareAsync(ct);
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<Product>> ReadProductsAsync(NpgsqlDataReader reader, IQuerySession session, CancellationToken ct)
+    {
         var serializer = session.DocumentStore.Options.Serializer();
         var products = new List<Product>();
         while (await reader.ReadAsync(ct)) products.Add(serializer.FromJson<Product>((DbDataReader)reader, 0));
         return products;
     }
 
-    /// <summary>The query with each word replaced by the shop's most similar catalog word (pg_trgm, similarity above 0.3); null when nothing changes.</summary>
-    private static async Task<string?> CorrectAsync(NpgsqlConnection connection, string tenant, string schema, string text, CancellationToken ct)
+    /// <summary>Each query word and the shop's most similar catalog word (pg_trgm, similarity above 0.3), in query order.</summary>
+    private static NpgsqlBatchCommand Correction(string tenant, string schema, string[] words)
     {
-        var words = ProductSearchIndex.WordsOf(text);
-        if (words.Length == 0) return null;
-        await using var command = new NpgsqlCommand($"""
+        var command = new NpgsqlBatchCommand($"""
             select q.w, (select l.word from {schema}.{ProductSearchIndex.WordsTable} l
                          where l.tenant_id = $1 and l.word % q.w order by similarity(l.word, q.w) desc, l.word limit 1)
             from unnest($2::text[]) with ordinality as q(w, n) order by q.n
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = tenant, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = words, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        await command.PrepareAsync(ct);
+        return command;
+    }
+
+    /// <summary>The corrected query, or null when no word changed.</summary>
+    private static async Task<string?> ReadCorrectionAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         var fixedWords = new List<string>();
         var changed = false;
-        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var word = reader.GetString(0);
