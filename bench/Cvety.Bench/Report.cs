@@ -13,7 +13,7 @@ public static class Report
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks");
         text.AppendLine();
-        text.AppendLine("Written by `bench/run.sh` (one command; about six minutes). Do not edit by hand: run it again.");
+        text.AppendLine("Written by `bench/run.sh` (one command; about eight minutes). Do not edit by hand: run it again.");
         text.AppendLine();
         text.AppendLine($"Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "quick mode (fewer operations)" : "full mode")}.");
         text.AppendLine("The API runs as its own process (Release, Production settings, logs at Warning) on a loopback port; the");
