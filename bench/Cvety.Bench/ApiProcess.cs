@@ -46,6 +46,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["Cvety__Bootstrap__AdminPhone"] = AdminPhone,
                 ["Cvety__Bootstrap__AdminPassword"] = AdminPassword,
                 ["Cvety__RateLimits__PublicOrdersPerMinute"] = "1000000",
+                ["Cvety__RateLimits__PublicBrowsingPerMinute"] = "1000000",
                 ["Cvety__Storage__LocalPath"] = Path.Combine(Path.GetTempPath(), "cvety-bench-media"),
                 ["Serilog__MinimumLevel__Default"] = "Warning",
             },

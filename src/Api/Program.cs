@@ -66,20 +66,23 @@ builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     // The limit is read per request, and is part of the partition key, so a changed limit applies at once.
-    o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http =>
+    RateLimitPartition<string> PerClient(HttpContext http, string policy, string setting, int byDefault)
     {
-        var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:RateLimits:PublicOrdersPerMinute", 10);
+        var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(setting, byDefault);
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter($"{client}|{limit}",
+        return RateLimitPartition.GetFixedWindowLimiter($"{policy}|{client}|{limit}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
-    });
+    }
+    o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http => PerClient(http, PublicOrderEndpoints.PublicOrdersPolicy, "Cvety:RateLimits:PublicOrdersPerMinute", 10));
+    // Photo searches (each embeds an image) and basket previews: a customer browses often, but not unboundedly.
+    o.AddPolicy(ProductEndpoints.PublicBrowsingPolicy, http => PerClient(http, ProductEndpoints.PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60));
     o.OnRejected = async (context, ct) =>
     {
         context.HttpContext.Response.Headers.RetryAfter = "60";
         await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context.HttpContext,
-            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "Too many orders from this client; try again in a minute." },
+            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "Too many requests from this client; try again in a minute." },
         });
     };
 });

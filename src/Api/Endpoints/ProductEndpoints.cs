@@ -10,6 +10,8 @@ namespace Cvety.Api.Endpoints;
 
 public static class ProductEndpoints
 {
+    public const string PublicBrowsingPolicy = "public-browsing";
+
     public sealed record StatusBody(bool Enabled, string? Reason);
     public sealed record ImageRemoval(string Url);
     public sealed record CompositionBody(IReadOnlyList<SetProductComposition.Line> Items);
@@ -66,7 +68,7 @@ public static class ProductEndpoints
                 return bus.InvokeForTenantAsync<SimilarProducts>(tenant, query, http.RequestAborted);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(PublicOrderEndpoints.PublicOrdersPolicy)
+            .RequireRateLimiting(PublicBrowsingPolicy)
             .WithSummary("Find a shop's products by photo ({image_url | image_base64, shop_id, limit, min_similarity}): exact >= 0.85, similar 0.70-0.85.");
 
         products.MapGet("/{id:int}", (int id, IMessageBus bus, HttpContext http) =>

@@ -29,7 +29,7 @@ public static class PublicOrderEndpoints
 
         orders.MapPost("/public/preview", (PreviewOrder query, IMessageBus bus, HttpContext http) =>
                 bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), query, http.RequestAborted))
-            .RequireRateLimiting(PublicOrdersPolicy)
+            .RequireRateLimiting(ProductEndpoints.PublicBrowsingPolicy)
             .WithSummary("Check a basket in the shop named by ?shop_id=: current prices, totals in tiyn, whether stock covers it, warnings. Changes nothing.");
 
         orders.MapGet("/by-tracking/{trackingId}/status", async (string trackingId, IMessageBus bus, HttpContext http) =>

@@ -92,6 +92,7 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPhone", AdminPhone);
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPassword", AdminPassword);
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicOrdersPerMinute", "100000");
+        Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicBrowsingPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__Storage__LocalPath", Path.Combine(Path.GetTempPath(), "cvety-test-media-" + Guid.NewGuid().ToString("N")[..8]));
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
         _ = Factory.Server;

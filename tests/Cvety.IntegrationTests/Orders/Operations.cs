@@ -69,6 +69,29 @@ public sealed class when_operators_rebuild_the_read_models(CvetyApi api) : ApiTe
         codes.Should().Equal(HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task photo_searches_and_previews_have_their_own_limit_apart_from_orders()
+    {
+        var world = await ShopWorld.CreateAsync(Api);
+        var configuration = Api.Services.GetRequiredService<IConfiguration>();
+        var before = configuration["Cvety:RateLimits:PublicBrowsingPerMinute"];
+        configuration["Cvety:RateLimits:PublicBrowsingPerMinute"] = "2";
+        var codes = new List<HttpStatusCode>();
+        try
+        {
+            var preview = new { items = new[] { new { product_id = world.Bouquet, quantity = 1 } } };
+            for (var i = 0; i < 3; i++)
+                codes.Add((await Api.Client().PostJson("/api/v1/orders/public/preview?shop_id=17008", preview)).StatusCode);
+            // Browsing used up its limit; placing an order is counted apart.
+            codes.Add((await Api.Client().PostJson("/api/v1/orders/public/create?shop_id=17008", world.NewOrder())).StatusCode);
+        }
+        finally
+        {
+            configuration["Cvety:RateLimits:PublicBrowsingPerMinute"] = before;
+        }
+        codes.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.Created);
+    }
+
     /// <summary>Every order read model of every shop, as stored JSON, in a stable order.</summary>
     private static async Task<List<string>> SnapshotAsync(IDocumentStore store)
     {
