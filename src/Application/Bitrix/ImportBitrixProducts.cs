@@ -41,14 +41,16 @@ public static class ImportBitrixProductsHandler
         currentUser.RequireCatalogEditor();
         if (Tenancy.ShopOf(session) != options.ShopId) throw new Domain.Common.DomainException("Only the Bitrix shop imports its catalog from Bitrix.");
         if (!options.OutboundEnabled) throw new Domain.Common.DomainException("Bitrix is not configured (Cvety:Bitrix:BaseUrl and ApiToken).");
-        return await RunAsync(session, bitrix, clock, ct);
+        var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? new ProductImport();
+        return await RunAsync(session, bitrix, clock, record, ct);
     }
 
     /// <summary>
     /// Reads every page first, then applies each product; a product that cannot be read is reported and skipped, the
-    /// rest still land. Everything is one transaction: a failure part-way changes nothing.
+    /// rest still land. Everything is one transaction: a failure part-way changes nothing. The outcome is written to
+    /// <paramref name="record"/>, which the caller has loaded (and may change further before the commit).
     /// </summary>
-    public static async Task<ProductImportResult> RunAsync(IDocumentSession session, IBitrixClient bitrix, TimeProvider clock, CancellationToken ct)
+    public static async Task<ProductImportResult> RunAsync(IDocumentSession session, IBitrixClient bitrix, TimeProvider clock, ProductImport record, CancellationToken ct)
     {
         var items = new List<System.Text.Json.Nodes.JsonNode?>();
         var pages = 0;
@@ -81,7 +83,6 @@ public static class ImportBitrixProductsHandler
         }
 
         var result = new ProductImportResult(pages, items.Count, created, updated, unchanged, errors);
-        var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? new ProductImport();
         record.LastRunAt = clock.GetUtcNow();
         record.LastResult = result;
         session.Store(record);
@@ -111,10 +112,9 @@ public static class ProductImportScheduleHandler
     {
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct);
         if (record is null || record.ScheduleToken != message.Token) return;
-        var result = await ImportBitrixProductsHandler.RunAsync(session, bitrix, clock, ct);
+        var result = await ImportBitrixProductsHandler.RunAsync(session, bitrix, clock, record, ct);
         logger.LogInformation("Scheduled Bitrix product import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Errors} unreadable",
             result.Created, result.Updated, result.Unchanged, result.Errors.Count);
-        record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? record;
         record.NextRunAt = clock.GetUtcNow() + options.ProductImportInterval;
         session.Store(record);
         await messaging.ScheduleAsync(message, record.NextRunAt.Value);

@@ -205,6 +205,15 @@ public sealed class when_products_are_synced_with_bitrix(CvetyApi api) : ApiTest
             var catalog = await (await Api.Client(admin).GetAsync($"/api/v1/products?shop_id={CvetyApi.BitrixShopId}")).Json();
             return catalog.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Эустомы в пачке");
         })).Should().BeTrue();
+        // The scheduled run records what it did, beside the chain's next run.
+        await using (var query = Api.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession(Shop.TenantIdFor(CvetyApi.BitrixShopId)))
+        {
+            var record = await query.LoadAsync<ProductImport>(ProductImport.Key);
+            record!.LastResult.Should().NotBeNull();
+            record.LastResult!.Seen.Should().Be(2);
+            record.NextRunAt.Should().NotBeNull();
+        }
+
         // Interval 2 s in the tests: within 7 s more the chain runs about three times, not six.
         var before = Api.Bitrix.Calls.Count(c => c.Path.StartsWith("/api/v2/products?", StringComparison.Ordinal));
         await Task.Delay(7000);
