@@ -71,14 +71,7 @@ public static class OrderEndpoints
 
         orders.MapPost("/{id:guid}/photo", async (Guid id, IFormFile? file, IMessageBus bus, HttpContext http) =>
             {
-                var content = Array.Empty<byte>();
-                if (file is not null && file.Length <= AddOrderPhoto.MaxBytes)
-                {
-                    using var buffer = new MemoryStream();
-                    await file.CopyToAsync(buffer, http.RequestAborted);
-                    content = buffer.ToArray();
-                }
-                else if (file is not null) content = new byte[AddOrderPhoto.MaxBytes + 1];
+                var content = await Uploads.ReadAsync(file, AddOrderPhoto.MaxBytes, http.RequestAborted);
                 await bus.InvokeForShopAsync<string>(http, new AddOrderPhoto(id, content, Versions.IfMatch(http.Request)));
                 var order = await bus.InvokeForShopAsync<OrderDetails>(http, new GetOrder(id));
                 return http.WithETag(order, order.Version);

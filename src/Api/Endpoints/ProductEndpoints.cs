@@ -34,11 +34,8 @@ public static class ProductEndpoints
                 [FromQuery(Name = "max_price")] long? maxPrice, string? city, [FromQuery(Name = "tags")] string[]? tags,
                 [FromQuery(Name = "enabled_only")] bool? enabledOnly, int? skip, int? limit) =>
             {
-                var staff = http.User.Identity?.IsAuthenticated == true && http.Request.Query.ContainsKey("shop_id") is false;
-                var filter = new ProductFilter(search, type, minPrice, maxPrice, city, Tags(tags), !staff || (enabledOnly ?? false), skip ?? 0, limit ?? 100);
-                return staff
-                    ? bus.InvokeForShopAsync<IReadOnlyList<Product>>(http, new ListProducts(filter))
-                    : bus.InvokeForTenantAsync<IReadOnlyList<Product>>(ShopScope.PublicTenantOf(http), new ListProducts(filter), http.RequestAborted);
+                var filter = new ProductFilter(search, type, minPrice, maxPrice, city, Tags(tags), !IsStaffView(http) || (enabledOnly ?? false), skip ?? 0, limit ?? 100);
+                return InvokeForViewAsync<IReadOnlyList<Product>>(bus, http, new ListProducts(filter));
             })
             .AllowAnonymous()
             .WithSummary("The catalog, searched (?search=: Russian full-text and typo-tolerant) and filtered (type, min_price, max_price in tiyn, city, tags). Anyone names the shop with ?shop_id= and sees enabled products.");
@@ -52,11 +49,7 @@ public static class ProductEndpoints
 
         products.MapGet("/search/suggestions", (IMessageBus bus, HttpContext http, string? q, int? limit) =>
             {
-                var staff = http.User.Identity?.IsAuthenticated == true && http.Request.Query.ContainsKey("shop_id") is false;
-                var query = new SuggestProducts(q ?? "", !staff, limit ?? 8);
-                return staff
-                    ? bus.InvokeForShopAsync<IReadOnlyList<ProductSuggestion>>(http, query)
-                    : bus.InvokeForTenantAsync<IReadOnlyList<ProductSuggestion>>(ShopScope.PublicTenantOf(http), query, http.RequestAborted);
+                return InvokeForViewAsync<IReadOnlyList<ProductSuggestion>>(bus, http, new SuggestProducts(q ?? "", !IsStaffView(http), limit ?? 8));
             })
             .AllowAnonymous()
             .WithSummary("Products to suggest while typing (?q=, at least two letters).");
@@ -71,19 +64,13 @@ public static class ProductEndpoints
             .RequireRateLimiting(PublicBrowsingPolicy)
             .WithSummary("Find a shop's products by photo ({image_url | image_base64, shop_id, limit, min_similarity}): exact >= 0.85, similar 0.70-0.85.");
 
-        products.MapGet("/{id:int}", (int id, IMessageBus bus, HttpContext http) =>
-                http.User.Identity?.IsAuthenticated == true && !http.Request.Query.ContainsKey("shop_id")
-                    ? bus.InvokeForShopAsync<Product>(http, new GetProduct(id))
-                    : bus.InvokeForTenantAsync<Product>(ShopScope.PublicTenantOf(http), new GetProduct(id), http.RequestAborted))
+        products.MapGet("/{id:int}", (int id, IMessageBus bus, HttpContext http) => InvokeForViewAsync<Product>(bus, http, new GetProduct(id)))
             .AllowAnonymous()
             .WithSummary("One product.");
 
         products.MapGet("/{id:int}/availability", async (int id, IMessageBus bus, HttpContext http) =>
             {
-                var preview = new PreviewOrder([new PlaceOrder.Item(id, 1, null)]);
-                var answer = http.User.Identity?.IsAuthenticated == true && !http.Request.Query.ContainsKey("shop_id")
-                    ? await bus.InvokeForShopAsync<OrderPreview>(http, preview)
-                    : await bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), preview, http.RequestAborted);
+                var answer = await InvokeForViewAsync<OrderPreview>(bus, http, new PreviewOrder([new PlaceOrder.Item(id, 1, null)]));
                 return new Availability(id, answer.Available, answer.Items[0].MaxQuantity);
             })
             .AllowAnonymous()
@@ -106,14 +93,7 @@ public static class ProductEndpoints
 
         products.MapPost("/{id:int}/images", async (int id, IFormFile? file, bool? primary, IMessageBus bus, HttpContext http) =>
             {
-                byte[] content = [];
-                if (file is not null && file.Length <= AddProductImage.MaxBytes)
-                {
-                    using var buffer = new MemoryStream();
-                    await file.CopyToAsync(buffer, http.RequestAborted);
-                    content = buffer.ToArray();
-                }
-                else if (file is not null) content = new byte[AddProductImage.MaxBytes + 1];
+                var content = await Uploads.ReadAsync(file, AddProductImage.MaxBytes, http.RequestAborted);
                 await bus.InvokeForShopAsync<string>(http, new AddProductImage(id, content, primary ?? false));
                 return Results.Created($"/api/v1/products/{id}", await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
             })
@@ -141,6 +121,15 @@ public static class ProductEndpoints
     }
 
     public sealed record SimilarBody(string? ImageUrl, string? ImageBase64, int? ShopId, int? Limit, double? MinSimilarity);
+
+    /// <summary>Staff see their own shop unless they name one with <c>?shop_id=</c>; then, like anyone, they see that shop as customers do.</summary>
+    private static bool IsStaffView(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true && !http.Request.Query.ContainsKey("shop_id");
+
+    private static Task<T> InvokeForViewAsync<T>(IMessageBus bus, HttpContext http, object query) =>
+        IsStaffView(http)
+            ? bus.InvokeForShopAsync<T>(http, query)
+            : bus.InvokeForTenantAsync<T>(ShopScope.PublicTenantOf(http), query, http.RequestAborted);
 
     private static async Task<IResult> Write(IMessageBus bus, HttpContext http, int id, object command)
     {

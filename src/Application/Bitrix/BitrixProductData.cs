@@ -13,8 +13,7 @@ public sealed record BitrixProductData(long BitrixId, ProductInfo Info, bool Ava
     public static BitrixProductData Parse(JsonNode? node)
     {
         if (node is not JsonObject json) throw new FormatException("product: must be an object.");
-        var id = LongOf(json["id"]) ?? throw new FormatException("id: required, a positive integer.");
-        if (id <= 0) throw new FormatException("id: required, a positive integer.");
+        var id = IdOf(json["id"]) ?? throw new FormatException("id: required, a positive integer.");
         var title = Text(json["title"]) ?? Text(json["name"]);
         if (string.IsNullOrWhiteSpace(title)) throw new FormatException("title: required.");
         var price = ParsePrice(Text(json["price"])) ?? throw new FormatException($"price: '{Text(json["price"])}' is not a price like \"17 820 ₸\".");
@@ -34,6 +33,9 @@ public sealed record BitrixProductData(long BitrixId, ProductInfo Info, bool Ava
         var available = json["isAvailable"] is JsonValue v && v.TryGetValue<bool>(out var a) ? a : true;
         return new BitrixProductData(id, info, available, ordered);
     }
+
+    /// <summary>A Bitrix id, sent as a number or a numeric string; null when it is neither or not positive.</summary>
+    public static long? IdOf(JsonNode? node) => LongOf(node) is > 0 and var id ? id : null;
 
     /// <summary>"17 820 ₸" (spaces, no-break spaces, the tenge sign or "тг") is 1 782 000 tiyn; "7500.00" is 750 000.</summary>
     public static Money? ParsePrice(string? text)

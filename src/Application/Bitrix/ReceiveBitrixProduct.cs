@@ -31,7 +31,7 @@ public static class ReceiveBitrixProductHandler
         switch (command.EventType)
         {
             case "product.deleted":
-                bitrixId = BitrixIdOf(data);
+                bitrixId = BitrixProductData.IdOf(data["id"]) ?? throw new BitrixPayloadException("product_data.id must be a positive integer");
                 result = await BitrixProductSync.DeleteAsync(session, bitrixId, ct);
                 break;
             case "product.created" or "product.updated":
@@ -61,9 +61,4 @@ public static class ReceiveBitrixProductHandler
         return WebhookReply.Ok(new() { ["status"] = "success", ["action"] = action, ["product_id"] = result.ProductId, ["bitrix_product_id"] = bitrixId })
             .RememberAs(session, key, ReceiveBitrixProduct.Source, clock.GetUtcNow());
     }
-
-    private static long BitrixIdOf(JsonObject data) =>
-        data["id"] is JsonValue v && (v.TryGetValue<long>(out var n) || (v.TryGetValue<string>(out var s) && long.TryParse(s, out n))) && n > 0
-            ? n
-            : throw new BitrixPayloadException("product_data.id must be a positive integer");
 }

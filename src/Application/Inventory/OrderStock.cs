@@ -41,11 +41,7 @@ public static class OrderStockHandler
     {
         if (await session.LoadAsync<OrderStock>(message.OrderId, ct) is not null) return;
         var needs = await NeedsAsync(session, message.OrderId, ct);
-        foreach (var (itemId, quantity) in needs)
-        {
-            var stream = await session.Events.FetchForWriting<WarehouseItem>(itemId, ct);
-            if (stream.Aggregate is { } item) session.Append(stream, Stock, InventoryDecisions.Reserve(item, message.OrderId, quantity, Stock));
-        }
+        await DecideForEachAsync(session, needs.Keys, item => InventoryDecisions.Reserve(item, message.OrderId, needs[item.Id], Stock), ct);
         session.Store(new OrderStock { Id = message.OrderId, State = OrderStockState.Reserved, Items = needs });
     }
 
@@ -58,11 +54,7 @@ public static class OrderStockHandler
             return;
         }
         if (held.State != OrderStockState.Reserved) return;
-        foreach (var itemId in held.Items.Keys)
-        {
-            var stream = await session.Events.FetchForWriting<WarehouseItem>(itemId, ct);
-            if (stream.Aggregate is { } item) session.Append(stream, Stock, InventoryDecisions.Release(item, message.OrderId, Stock));
-        }
+        await DecideForEachAsync(session, held.Items.Keys, item => InventoryDecisions.Release(item, message.OrderId, Stock), ct);
         held.State = OrderStockState.Released;
         session.Store(held);
     }
@@ -73,15 +65,23 @@ public static class OrderStockHandler
         if (held is { State: not OrderStockState.Reserved }) return;
         // Assembled before the reservation was made: hold and sell in one go.
         var items = held?.Items ?? await NeedsAsync(session, message.OrderId, ct);
-        foreach (var (itemId, quantity) in items)
+        await DecideForEachAsync(session, items.Keys, item =>
+        {
+            var reserve = InventoryDecisions.Reserve(item, message.OrderId, items[item.Id], Stock);
+            foreach (var e in reserve) WarehouseItem.Evolve(item, e);
+            return [.. reserve, .. InventoryDecisions.Sell(item, message.OrderId, Stock)];
+        }, ct);
+        session.Store(new OrderStock { Id = message.OrderId, State = OrderStockState.Sold, Items = items });
+    }
+
+    /// <summary>Decides on each warehouse item that still exists and appends what was decided; a deleted item is skipped.</summary>
+    private static async Task DecideForEachAsync(IDocumentSession session, IEnumerable<Guid> itemIds, Func<WarehouseItem, object[]> decide, CancellationToken ct)
+    {
+        foreach (var itemId in itemIds)
         {
             var stream = await session.Events.FetchForWriting<WarehouseItem>(itemId, ct);
-            if (stream.Aggregate is not { } item) continue;
-            var reserve = InventoryDecisions.Reserve(item, message.OrderId, quantity, Stock);
-            foreach (var e in reserve) WarehouseItem.Evolve(item, e);
-            session.Append(stream, Stock, [.. reserve, .. InventoryDecisions.Sell(item, message.OrderId, Stock)]);
+            if (stream.Aggregate is { } item) session.Append(stream, Stock, decide(item));
         }
-        session.Store(new OrderStock { Id = message.OrderId, State = OrderStockState.Sold, Items = items });
     }
 
     /// <summary>The order's lines times their products' compositions, summed per warehouse item.</summary>

@@ -1,6 +1,7 @@
 using Cvety.Application.Common;
 using Cvety.Domain.Orders;
 using Cvety.Domain.Users;
+using Cvety.Application.Users;
 using FluentValidation;
 using Marten;
 
@@ -15,10 +16,7 @@ public sealed record AddOrderPhoto(Guid OrderId, byte[] Content, long? ExpectedV
     {
         public Validator()
         {
-            RuleFor(x => x.Content).NotEmpty().WithName("file")
-                .Must(c => c is null || c.Length <= MaxBytes).WithMessage("The photo is larger than 10 MB.")
-                .Must(c => c is null || c.Length == 0 || ImageFormats.ExtensionOf(c) is not null).WithMessage("The photo must be a JPEG, PNG or WebP image.")
-                .OverridePropertyName("file");
+            RuleFor(x => x.Content).MustBeAnUploadedImage(MaxBytes, "photo");
         }
     }
 }

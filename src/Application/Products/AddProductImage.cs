@@ -1,5 +1,6 @@
 using Cvety.Application.Common;
 using Cvety.Domain.Products;
+using Cvety.Application.Users;
 using FluentValidation;
 using Marten;
 
@@ -15,10 +16,7 @@ public sealed record AddProductImage(int ProductId, byte[] Content, bool Primary
     {
         public Validator()
         {
-            RuleFor(x => x.Content).NotEmpty().WithName("file")
-                .Must(c => c is null || c.Length <= MaxBytes).WithMessage("The image is larger than 10 MB.")
-                .Must(c => c is null || c.Length == 0 || ImageFormats.ExtensionOf(c) is not null).WithMessage("The image must be a JPEG, PNG or WebP file.")
-                .OverridePropertyName("file");
+            RuleFor(x => x.Content).MustBeAnUploadedImage(MaxBytes, "image");
         }
     }
 }

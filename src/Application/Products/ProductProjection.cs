@@ -24,23 +24,17 @@ public sealed partial class ProductProjection : MultiStreamProjection<Product, i
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Product> slice)
     {
         if (slice.Snapshot is not { } product) return ValueTask.CompletedTask;
-        var sendToBitrix = false;
-        foreach (var e in slice.Events())
-        {
-            switch (e.Data)
-            {
-                case ProductImagesChanged:
-                    slice.PublishMessage(new EmbedProductImage(product.Id), MessageMetadata.From(e));
-                    break;
-                case ProductAvailabilityChanged or ProductUpdated:
-                    slice.PublishMessage(new RefreshProductVector(product.Id), MessageMetadata.From(e));
-                    break;
-            }
-            if (e.Data is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged
-                && product.BitrixId is not null && ((IProductEvent)e.Data).By.Source != Sources.Bitrix)
-                sendToBitrix = true;
-        }
-        if (sendToBitrix) slice.PublishMessage(new UpdateProductInBitrix(product.Id), MessageMetadata.From(slice.Events()[^1]));
+        // One message of each kind per commit, however many events it holds: each carries only the id, and its handler reads the latest state.
+        var events = slice.Events();
+        if (events.Count == 0) return ValueTask.CompletedTask;
+        var last = MessageMetadata.From(events[^1]);
+        if (events.Any(e => e.Data is ProductImagesChanged))
+            slice.PublishMessage(new EmbedProductImage(product.Id), last);
+        if (events.Any(e => e.Data is ProductAvailabilityChanged or ProductUpdated))
+            slice.PublishMessage(new RefreshProductVector(product.Id), last);
+        if (product.BitrixId is not null && events.Any(e => e.Data is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged
+                && ((IProductEvent)e.Data).By.Source != Sources.Bitrix))
+            slice.PublishMessage(new UpdateProductInBitrix(product.Id), last);
         return ValueTask.CompletedTask;
     }
 

@@ -5,7 +5,6 @@ using Cvety.Domain.Products;
 using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Postgresql;
-using Weasel.Postgresql.Tables;
 
 namespace Cvety.Application.Products;
 
@@ -24,7 +23,7 @@ public static class ProductsModule
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, IdSequence, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General), 1000));
 
         opts.Projections.Add<WarehouseItemProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<WarehouseItem>().Index(x => x.Available);
+        opts.Schema.For<WarehouseItem>();
         opts.Schema.For<OrderStock>();
         opts.Schema.For<ProductEmbedding>().Index(x => x.UpdatedAt);
         return opts;

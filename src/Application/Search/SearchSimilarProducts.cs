@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Cvety.Domain.Products;
 using FluentValidation;
 using Marten;
 
