@@ -26,6 +26,24 @@ public sealed class when_senders_send_garbage(CvetyApi api) : ApiTest(api)
     [InlineData("GET", "/api/v1/orders?assigned_to_me=maybe", null)]
     [InlineData("GET", "/api/v1/orders/00000000-0000-0000-0000-000000000001?as_of=notatime", null)]
     [InlineData("GET", "/api/v1/orders/00000000-0000-0000-0000-000000000001", null)]
+    [InlineData("PUT", "/api/v1/products/999999", "{\"name\":\"x\",\"price\":100,\"type\":\"flowers\"}")]
+    [InlineData("PUT", "/api/v1/products/999999", "{\"name\":\"\",\"price\":0}")]
+    [InlineData("PUT", "/api/v1/products/999999", "[1,2]")]
+    [InlineData("PATCH", "/api/v1/products/999999/status", "{\"enabled\":\"yes\"}")]
+    [InlineData("PUT", "/api/v1/products/999999/composition", "{\"items\":null}")]
+    [InlineData("PUT", "/api/v1/products/999999/composition", "{\"items\":[{\"item_id\":\"not-a-guid\",\"quantity\":1}]}")]
+    [InlineData("DELETE", "/api/v1/products/999999/images", null)]
+    [InlineData("POST", "/api/v1/products/999999/images", null)]
+    [InlineData("GET", "/api/v1/products/999999/history", null)]
+    [InlineData("GET", "/api/v1/products/admin?min_price=cheap", null)]
+    [InlineData("POST", "/api/v1/products/import", null)]
+    [InlineData("POST", "/api/v1/warehouse", "{\"name\":\"\",\"cost_price\":-1,\"retail_price\":1}")]
+    [InlineData("POST", "/api/v1/warehouse", "{\"name\":\"Роза\",\"cost_price\":1,\"retail_price\":1,\"quantity\":-5}")]
+    [InlineData("POST", "/api/v1/warehouse/00000000-0000-0000-0000-000000000001/operations", "{\"operation\":\"delivery\",\"quantity\":5}")]
+    [InlineData("POST", "/api/v1/warehouse/00000000-0000-0000-0000-000000000001/operations", "{\"operation\":\"steal\",\"quantity\":5}")]
+    [InlineData("POST", "/api/v1/warehouse/00000000-0000-0000-0000-000000000001/operations", "{\"operation\":\"delivery\",\"quantity\":2147483647}")]
+    [InlineData("GET", "/api/v1/warehouse/00000000-0000-0000-0000-000000000001/operations", null)]
+    [InlineData("GET", "/api/v1/warehouse/not-a-guid", null)]
     public async Task staff_endpoints_answer_4xx(string method, string url, string? body)
     {
         var world = await ShopWorld.CreateAsync(Api);
@@ -45,6 +63,17 @@ public sealed class when_senders_send_garbage(CvetyApi api) : ApiTest(api)
     [InlineData("GET", "/api/v1/products", null)]
     [InlineData("POST", "/api/v1/webhooks/order-status-sync", "{\"order_id\":1,\"status\":\"AP\"}")]
     [InlineData("POST", "/webhooks/bitrix/order", "{\"event\":[1],\"token\":5}")]
+    [InlineData("POST", "/api/v1/webhooks/product-sync", "{\"event_type\":\"product.created\",\"product_data\":{\"id\":1}}")]
+    [InlineData("POST", "/api/v1/orders/public/preview?shop_id=17008", "{\"items\":[{\"product_id\":1,\"quantity\":-2}]}")]
+    [InlineData("POST", "/api/v1/orders/public/preview?shop_id=17008", "{\"items\":\"roses\"}")]
+    [InlineData("POST", "/api/v1/orders/public/preview", "{\"items\":[{\"product_id\":1,\"quantity\":1}]}")]
+    [InlineData("POST", "/api/v1/products/search/similar", "{\"shop_id\":17008,\"image_url\":\"http://x\",\"image_base64\":\"AAAA\"}")]
+    [InlineData("POST", "/api/v1/products/search/similar", "{\"shop_id\":17008,\"image_base64\":\"%%%\"}")]
+    [InlineData("POST", "/api/v1/products/search/similar", "{\"shop_id\":17008,\"image_url\":\"http://127.0.0.1:1/none.jpg\",\"limit\":0}")]
+    [InlineData("POST", "/api/v1/products/search/similar", "{\"shop_id\":\"x\"}")]
+    [InlineData("GET", "/api/v1/products/search/suggestions?shop_id=17008&limit=abc", null)]
+    [InlineData("GET", "/api/v1/products/1/availability", null)]
+    [InlineData("GET", "/api/v1/warehouse", null)]
     public async Task public_endpoints_answer_4xx(string method, string url, string? body)
     {
         await ShopWorld.CreateAsync(Api);
