@@ -5,8 +5,11 @@ using Cvety.Bench;
 using Cvety.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick]
-var arguments = args.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only] [--profile]
+// --webhook-only measures the Bitrix status webhook alone and prints it (the report file is left as it is);
+// --profile loads pg_stat_statements and prints what PostgreSQL ran per webhook call.
+var arguments = new Dictionary<string, int>();
+for (var i = 0; i < args.Length; i++) arguments[args[i]] = i; // the last one wins: run.sh's --out can be overridden
 string Arg(string name) => args[arguments[name] + 1];
 var apiDll = Arg("--api");
 var output = Arg("--out");
@@ -19,6 +22,7 @@ await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
     DataDirectory = Path.Combine(Path.GetTempPath(), "cvety-bench-" + Guid.NewGuid().ToString("N")[..8]),
     Database = "cvety_bench",
     Throwaway = true,
+    Settings = arguments.ContainsKey("--profile") ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : [],
 }, NullLogger.Instance);
 var bin = PgBench.BinDirectory(LocalPostgres.FindBinaries(null));
 
@@ -82,14 +86,15 @@ for (var i = 0; i < 20; i++)
 
 var results = new List<Result>();
 var catalogOnly = arguments.ContainsKey("--catalog-only");
-foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
+var webhookOnly = arguments.ContainsKey("--webhook-only");
+foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 8, 32 })
 {
     Console.WriteLine($"Order placement, {concurrency} concurrent...");
     results.Add(await Measure.RunAsync("Place an order (POST /api/v1/orders)", concurrency, (concurrency == 1 ? 400 : 2000) / scale,
         i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Post, "/api/v1/orders", NewOrder(i)))), TimeSpan.FromSeconds(60)));
 }
 
-foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
+foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 400 : 2000) / scale;
     Console.WriteLine($"Preparing {count} orders for status changes...");
@@ -99,6 +104,7 @@ foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
         ids[i] = (await api.SendAsync(HttpMethod.Post, "/api/v1/orders", manager, NewOrder(i))).GetProperty("id").GetGuid();
         return true;
     });
+    await Background.DrainAsync(pg.ConnectionString);
     Console.WriteLine($"Status change, {concurrency} concurrent...");
     results.Add(await Measure.RunAsync("Change a status (PATCH /api/v1/orders/{id}/status)", concurrency, count,
         i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Patch, $"/api/v1/orders/{ids[i]}/status", new { status = "accepted" }))), TimeSpan.FromSeconds(60)));
@@ -108,7 +114,7 @@ foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
 var sample = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SamplesFolder(), "bitrix-order-create.json")))!.AsObject();
 sample["token"] = webhookSecret;
 var nextBitrixId = 500_000;
-foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
+foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 500 : 3000) / scale;
     var firstId = nextBitrixId;
@@ -132,11 +138,20 @@ foreach (var concurrency in catalogOnly ? [] : new[] { 1, 8, 32 })
         return request;
     }
 
+    await Background.DrainAsync(pg.ConnectionString);
     Console.WriteLine($"Status webhook, {concurrency} concurrent senders...");
+    if (concurrency == 32 && arguments.ContainsKey("--profile")) await Profile.ResetAsync(pg.ConnectionString);
     results.Add(await Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
         i => Applied(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
+    if (concurrency == 32 && arguments.ContainsKey("--profile")) await Profile.PrintAsync(pg.ConnectionString, results[^1].Operations);
     results.Add(await Measure.RunAsync("Bitrix status webhook, the same delivery again (deduplicated)", concurrency, count,
         i => Ok(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
+}
+
+if (webhookOnly)
+{
+    foreach (var r in results) Console.WriteLine($"{r.Name}, {r.Concurrency}: {r.PerSecond:F0}/s ({r.PerSecond / pg1:P0} of pgbench 1 client), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, failures {r.Failures}");
+    return results.Any(r => r.Failures > 0) ? 1 : 0;
 }
 
 Console.WriteLine("Timeline of an order with 50 events...");

@@ -4,6 +4,7 @@ using Cvety.Application.Orders;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using FluentValidation;
+using JasperFx.Events;
 using Marten;
 
 namespace Cvety.Application.Bitrix;
@@ -32,31 +33,89 @@ public sealed record SyncBitrixOrderStatus(long? OrderId, string? Status, long? 
     }
 }
 
+/// <summary>
+/// Several status deliveries decided and committed together (group commit): the same decisions as one by one,
+/// with one round trip per step for all of them and one transaction. Each delivery is about a different Bitrix
+/// order; the answers come back in the order of the deliveries. If the transaction fails, nothing of it stays,
+/// and the sender of the batch can run the deliveries one by one.
+/// </summary>
+public sealed record SyncBitrixOrderStatuses(IReadOnlyList<SyncBitrixOrderStatus> Deliveries)
+{
+    public sealed class Validator : AbstractValidator<SyncBitrixOrderStatuses>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Deliveries).NotEmpty();
+            RuleFor(x => x.Deliveries).Must(d => d.Select(x => x.OrderId).Distinct().Count() == d.Count)
+                .WithMessage("Each delivery of a batch must be about a different Bitrix order.");
+            RuleForEach(x => x.Deliveries).SetValidator(new SyncBitrixOrderStatus.Validator());
+        }
+    }
+}
+
 public static class SyncBitrixOrderStatusHandler
 {
-    public static async Task<WebhookReply> Handle(SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct)
+    public static async Task<WebhookReply> Handle(SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct) =>
+        (await DecideAsync([command], session, options, clock, ct))[0];
+
+    public static Task<IReadOnlyList<WebhookReply>> Handle(SyncBitrixOrderStatuses command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(command.Deliveries, session, options, clock, ct);
+
+    private static async Task<IReadOnlyList<WebhookReply>> DecideAsync(
+        IReadOnlyList<SyncBitrixOrderStatus> deliveries, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var key = command.DeliveryKey;
-        var bitrixId = command.OrderId!.Value;
-        // Both lookups in one round trip: the delivery seen before (if any) and the order the Bitrix id belongs to.
-        var batch = session.CreateBatchQuery();
-        var seen = batch.Load<InboundDelivery>(key);
-        var linked = batch.Load<BitrixOrderLink>(BitrixOrderLink.KeyOf(bitrixId));
-        await batch.Execute(ct);
-        if (WebhookReply.Remembered(await seen) is { } remembered) return remembered;
+        var now = clock.GetUtcNow();
+        var replies = new WebhookReply?[deliveries.Count];
 
-        var code = command.Status!.Trim();
-        var link = await linked;
-        if (link is null)
+        // The deliveries seen before and the orders the Bitrix ids belong to, in one round trip.
+        var lookups = session.CreateBatchQuery();
+        var seen = deliveries.Select(d => lookups.Load<InboundDelivery>(d.DeliveryKey)).ToArray();
+        var linked = deliveries.Select(d => lookups.Load<BitrixOrderLink>(BitrixOrderLink.KeyOf(d.OrderId!.Value))).ToArray();
+        await lookups.Execute(ct);
+
+        var toOpen = new List<(int Index, BitrixOrderLink Link, OrderStatus Reported)>();
+        for (var i = 0; i < deliveries.Count; i++)
         {
-            // Kept, not dropped: applied when Bitrix sends the order itself.
-            session.Store(new PendingBitrixStatus(BitrixOrderLink.KeyOf(bitrixId), code, command.Notes, clock.GetUtcNow()));
-            return Skipped("Order not found", bitrixId);
+            var delivery = deliveries[i];
+            var bitrixId = delivery.OrderId!.Value;
+            if (WebhookReply.Remembered(await seen[i]) is { } remembered)
+            {
+                replies[i] = remembered;
+                continue;
+            }
+            var code = delivery.Status!.Trim();
+            if (await linked[i] is not { } link)
+            {
+                // Kept, not dropped: applied when Bitrix sends the order itself.
+                session.Store(new PendingBitrixStatus(BitrixOrderLink.KeyOf(bitrixId), code, delivery.Notes, now));
+                replies[i] = Skipped("Order not found", bitrixId);
+            }
+            else if (!options.TryMap(code, out var reported)) replies[i] = Skipped($"Unknown status: {code}", bitrixId);
+            else toOpen.Add((i, link, reported));
         }
-        if (!options.TryMap(code, out var reported)) return Skipped($"Unknown status: {code}", bitrixId);
 
-        var stream = await OrderStreams.ForWritingAsync(session, link.OrderId, null, ct);
-        var order = stream.Aggregate!;
+        // The orders' streams, in one more round trip.
+        var opening = session.CreateBatchQuery();
+        var streams = toOpen.Select(o => opening.Events.FetchForWriting<Order>(o.Link.OrderId)).ToArray();
+        if (toOpen.Count > 0) await opening.Execute(ct);
+
+        // Every event here comes from Bitrix; who in Bitrix did it is in each event's origin.
+        session.Stamp(new Origin(Sources.Bitrix, Sources.Bitrix));
+        for (var j = 0; j < toOpen.Count; j++)
+        {
+            var (i, _, reported) = toOpen[j];
+            var stream = await streams[j];
+            replies[i] = stream.Aggregate is { } order
+                ? Apply(deliveries[i], order, reported, stream, session, now)
+                : throw new NotFoundException("Order", toOpen[j].Link.OrderId);
+        }
+        return replies!;
+    }
+
+    private static WebhookReply Apply(SyncBitrixOrderStatus delivery, Order order, OrderStatus reported, IEventStream<Order> stream, IDocumentSession session, DateTimeOffset now)
+    {
+        var bitrixId = delivery.OrderId!.Value;
+        var code = delivery.Status!.Trim();
         var old = order.Status;
         if (reported == old)
         {
@@ -65,10 +124,10 @@ public static class SyncBitrixOrderStatusHandler
             return unchanged;
         }
 
-        var origin = new Origin(Sources.Bitrix, command.ChangedById is { } by ? $"bitrix-user:{by}" : Sources.Bitrix);
+        var origin = new Origin(Sources.Bitrix, delivery.ChangedById is { } by ? $"bitrix-user:{by}" : Sources.Bitrix);
         var events = OrderDecisions.ReportStatusFromOutside(order, reported, code, origin);
-        if (!string.IsNullOrWhiteSpace(command.Notes)) events = [.. events, new OrderNoteAdded(order.Id, command.Notes.Trim(), origin)];
-        session.Append(stream, origin, events);
+        if (!string.IsNullOrWhiteSpace(delivery.Notes)) events = [.. events, new OrderNoteAdded(order.Id, delivery.Notes.Trim(), origin)];
+        stream.AppendMany(events);
 
         var reply = events[0] is OrderStatusConflictRecorded
             ? WebhookReply.Ok(new()
@@ -81,7 +140,7 @@ public static class SyncBitrixOrderStatusHandler
                 ["status"] = "success", ["order_id"] = order.Id, ["railway_order_id"] = order.Id, ["bitrix_order_id"] = bitrixId,
                 ["old_status"] = old.Name(), ["new_status"] = reported.Name(), ["history_recorded"] = true,
             });
-        return reply.RememberAs(session, key, SyncBitrixOrderStatus.Source, clock.GetUtcNow());
+        return reply.RememberAs(session, delivery.DeliveryKey, SyncBitrixOrderStatus.Source, now);
     }
 
     private static WebhookReply Skipped(string reason, long bitrixId) =>

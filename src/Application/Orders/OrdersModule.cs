@@ -21,10 +21,10 @@ public static class OrdersModule
         opts.Events.EnableSideEffectsOnInlineProjections = true;
         opts.Schema.For<Notifications.BlockedTelegramChat>().SingleTenanted();
         opts.Projections.Add<OrderHistoryProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<OrderDetails>()
-            .Index(x => x.TrackingId)
-            .Index(x => x.BitrixOrderId!)
-            .Index(x => x.CreatedAt);
+        // Boards are sorted by creation time: a real column, not an expression over the JSON, so that the many
+        // updates of an order neither re-evaluate it nor (when the row stays on its page) touch the index at all.
+        // Orders are found by tracking id and Bitrix id through their lookup documents, not through this table.
+        opts.Schema.For<OrderDetails>().Duplicate(x => x.CreatedAt);
         opts.Schema.For<TrackingLookup>().SingleTenanted();
         opts.Schema.For<Product>();
 

@@ -20,6 +20,9 @@ public sealed record LocalPostgresOptions
 
     /// <summary>When true the cluster is removed on dispose (test clusters).</summary>
     public bool Throwaway { get; set; }
+
+    /// <summary>Extra <c>postgresql.conf</c> lines for a new cluster (the benchmark's statement profile, for example).</summary>
+    public IReadOnlyList<string> Settings { get; set; } = [];
 }
 
 /// <summary>
@@ -66,7 +69,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         var runAs = Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() ? UnprivilegedUser() : null;
 
         Directory.CreateDirectory(root);
-        var state = await InitialiseAsync(bin, root, runAs, logger, ct);
+        var state = await InitialiseAsync(bin, root, runAs, options.Settings, logger, ct);
 
         var pg = new LocalPostgres(logger, bin, root, runAs, options.Throwaway, "");
         await pg.StartServerAsync(state, ct);
@@ -85,7 +88,7 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private sealed record ClusterState(int Port, string Password);
 
-    private static async Task<ClusterState> InitialiseAsync(string bin, string root, string? runAs, ILogger logger, CancellationToken ct)
+    private static async Task<ClusterState> InitialiseAsync(string bin, string root, string? runAs, IReadOnlyList<string> settings, ILogger logger, CancellationToken ct)
     {
         var data = Path.Combine(root, "data");
         var stateFile = Path.Combine(root, "cvety-postgres.json");
@@ -125,7 +128,8 @@ public sealed class LocalPostgres : IAsyncDisposable
 
         // Loopback TCP only; no Unix socket, so the server needs no writable /var/run folder.
         await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"),
-            "\n# Cvety local cluster\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\nfsync = on\n", ct);
+            "\n# Cvety local cluster\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\nfsync = on\n"
+            + string.Concat(settings.Select(line => line + "\n")), ct);
 
         var state = new ClusterState(FreePort(), password);
         await File.WriteAllTextAsync(stateFile, JsonSerializer.Serialize(state), ct);

@@ -1,0 +1,110 @@
+using System.Threading.Channels;
+using Cvety.Application.Bitrix;
+using Cvety.Domain.Shops;
+using FluentValidation;
+using Wolverine;
+
+namespace Cvety.Api.Endpoints;
+
+/// <summary>
+/// Group commit for Bitrix's status webhook. Deliveries that arrive while a transaction is running wait and go
+/// into the next one together (<see cref="SyncBitrixOrderStatuses"/>), so a burst costs a few round trips and one
+/// commit instead of a transaction each. Nothing waits for a batch to fill: a lone delivery goes at once.
+/// Each sender still gets its own answer, after the commit that made it true. A batch holds one delivery per
+/// Bitrix order (a second one waits for the next batch, so they apply in order of arrival); if a batch fails,
+/// its deliveries run again one by one, each with its own answer or error.
+/// </summary>
+public sealed class StatusSyncBatcher(
+    IServiceScopeFactory scopes, BitrixOptions options, IValidator<SyncBitrixOrderStatus> validator, ILogger<StatusSyncBatcher> logger)
+    : BackgroundService
+{
+    private sealed record Pending(SyncBitrixOrderStatus Delivery, TaskCompletionSource<WebhookReply> Reply, CancellationToken Aborted);
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
+
+    public async Task<WebhookReply> SubmitAsync(SyncBitrixOrderStatus delivery, CancellationToken ct)
+    {
+        // A bad delivery is refused on its own, before it can share a transaction with good ones.
+        var validation = await validator.ValidateAsync(delivery, ct);
+        if (!validation.IsValid) throw new ValidationException(validation.Errors);
+
+        var pending = new Pending(delivery, new TaskCompletionSource<WebhookReply>(TaskCreationOptions.RunContinuationsAsynchronously), ct);
+        if (!_queue.Writer.TryWrite(pending)) return await InvokeAsync(delivery, ct); // stopping: no batching
+        return await pending.Reply.Task.WaitAsync(ct);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.StatusSyncWorkers)).Select(_ => WorkAsync(stoppingToken)));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task WorkAsync(CancellationToken stopping)
+    {
+        var later = new Queue<Pending>();
+        var batch = new List<Pending>();
+        var orders = new HashSet<long>();
+        try
+        {
+            while (later.Count > 0 || await _queue.Reader.WaitToReadAsync(stopping))
+            {
+                batch.Clear();
+                orders.Clear();
+                var carried = later.Count;
+                for (var i = 0; i < carried && batch.Count < options.StatusSyncBatchSize; i++) Take(later.Dequeue());
+                while (batch.Count < options.StatusSyncBatchSize && _queue.Reader.TryRead(out var next)) Take(next);
+                if (batch.Count > 0) await RunAsync(batch, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        foreach (var left in later) left.Reply.TrySetCanceled(stopping);
+
+        void Take(Pending pending)
+        {
+            if (pending.Aborted.IsCancellationRequested) pending.Reply.TrySetCanceled(pending.Aborted);
+            else if (orders.Add(pending.Delivery.OrderId!.Value)) batch.Add(pending);
+            else later.Enqueue(pending);
+        }
+    }
+
+    private async Task RunAsync(List<Pending> batch, CancellationToken stopping)
+    {
+        if (batch.Count > 1)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var replies = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<IReadOnlyList<WebhookReply>>(
+                    Shop.TenantIdFor(options.ShopId), new SyncBitrixOrderStatuses(batch.Select(p => p.Delivery).ToList()), stopping);
+                for (var i = 0; i < batch.Count; i++) batch[i].Reply.TrySetResult(replies[i]);
+                return;
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                logger.LogInformation(e, "A batch of {Count} status deliveries failed; running them one by one", batch.Count);
+            }
+        }
+        await Task.WhenAll(batch.Select(async pending =>
+        {
+            try
+            {
+                pending.Reply.TrySetResult(await InvokeAsync(pending.Delivery, stopping));
+            }
+            catch (Exception e)
+            {
+                pending.Reply.TrySetException(e);
+            }
+        }));
+    }
+
+    private async Task<WebhookReply> InvokeAsync(SyncBitrixOrderStatus delivery, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<WebhookReply>(Shop.TenantIdFor(options.ShopId), delivery, ct);
+    }
+}
