@@ -78,10 +78,10 @@ public sealed class StatusSyncBatcher(
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var replies = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<IReadOnlyList<WebhookReply>>(
+                        await using var scope = scopes.CreateAsyncScope();
+                var replies = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<SyncBitrixOrderStatuses.Replies>(
                     Shop.TenantIdFor(options.ShopId), new SyncBitrixOrderStatuses(batch.Select(p => p.Delivery).ToList()), stopping);
-                for (var i = 0; i < batch.Count; i++) batch[i].Reply.TrySetResult(replies[i]);
+                for (var i = 0; i < batch.Count; i++) batch[i].Reply.TrySetResult(replies.Each[i]);
                 return;
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)

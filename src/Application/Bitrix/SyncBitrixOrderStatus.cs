@@ -41,6 +41,9 @@ public sealed record SyncBitrixOrderStatus(long? OrderId, string? Status, long? 
 /// </summary>
 public sealed record SyncBitrixOrderStatuses(IReadOnlyList<SyncBitrixOrderStatus> Deliveries)
 {
+    /// <summary>The answers, one per delivery. A wrapper, not a bare list: Wolverine would take a returned list for cascading messages.</summary>
+    public sealed record Replies(IReadOnlyList<WebhookReply> Each);
+
     public sealed class Validator : AbstractValidator<SyncBitrixOrderStatuses>
     {
         public Validator()
@@ -58,8 +61,8 @@ public static class SyncBitrixOrderStatusHandler
     public static async Task<WebhookReply> Handle(SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct) =>
         (await DecideAsync([command], session, options, clock, ct))[0];
 
-    public static Task<IReadOnlyList<WebhookReply>> Handle(SyncBitrixOrderStatuses command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(command.Deliveries, session, options, clock, ct);
+    public static async Task<SyncBitrixOrderStatuses.Replies> Handle(SyncBitrixOrderStatuses command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct) =>
+        new(await DecideAsync(command.Deliveries, session, options, clock, ct));
 
     private static async Task<IReadOnlyList<WebhookReply>> DecideAsync(
         IReadOnlyList<SyncBitrixOrderStatus> deliveries, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct)
