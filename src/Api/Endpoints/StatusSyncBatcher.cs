@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Cvety.Application.Bitrix;
 using Cvety.Domain.Shops;
 using FluentValidation;
+using Prometheus;
 using Wolverine;
 
 namespace Cvety.Api.Endpoints;
@@ -21,6 +22,12 @@ public sealed class StatusSyncBatcher(
     private sealed record Pending(SyncBitrixOrderStatus Delivery, TaskCompletionSource<WebhookReply> Reply, CancellationToken Aborted);
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
+
+    private static readonly Histogram BatchSize = Metrics.CreateHistogram("cvety_status_webhook_batch_size",
+        "Bitrix status deliveries decided and committed in one transaction.", new HistogramConfiguration { Buckets = [1, 2, 4, 8, 16, 32, 64] });
+
+    private static readonly Counter Retried = Metrics.CreateCounter("cvety_status_webhook_batches_retried_total",
+        "Batches of status deliveries whose transaction failed and whose deliveries then ran one by one.");
 
     public async Task<WebhookReply> SubmitAsync(SyncBitrixOrderStatus delivery, CancellationToken ct)
     {
@@ -74,6 +81,7 @@ public sealed class StatusSyncBatcher(
 
     private async Task RunAsync(List<Pending> batch, CancellationToken stopping)
     {
+        BatchSize.Observe(batch.Count);
         if (batch.Count > 1)
         {
             try
@@ -86,6 +94,7 @@ public sealed class StatusSyncBatcher(
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
+                Retried.Inc();
                 logger.LogInformation(e, "A batch of {Count} status deliveries failed; running them one by one", batch.Count);
             }
         }
