@@ -40,8 +40,12 @@ public sealed class StatusSyncBatcher(
         return await pending.Reply.Task.WaitAsync(ct);
     }
 
+    /// <summary>
+    /// The workers run until the channel is completed and empty: deliveries already accepted are answered even while
+    /// the host stops (later ones run unbatched, see <see cref="SubmitAsync"/>).
+    /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.StatusSyncWorkers)).Select(_ => WorkAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.StatusSyncWorkers)).Select(_ => WorkAsync()));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -49,27 +53,26 @@ public sealed class StatusSyncBatcher(
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WorkAsync(CancellationToken stopping)
+    private async Task WorkAsync()
     {
+        var size = Math.Max(1, options.StatusSyncBatchSize);
         var later = new Queue<Pending>();
         var batch = new List<Pending>();
         var orders = new HashSet<long>();
-        try
+        while (later.Count > 0 || await _queue.Reader.WaitToReadAsync())
         {
-            while (later.Count > 0 || await _queue.Reader.WaitToReadAsync(stopping))
+            batch.Clear();
+            orders.Clear();
+            var carried = later.Count;
+            for (var i = 0; i < carried; i++)
             {
-                batch.Clear();
-                orders.Clear();
-                var carried = later.Count;
-                for (var i = 0; i < carried && batch.Count < options.StatusSyncBatchSize; i++) Take(later.Dequeue());
-                while (batch.Count < options.StatusSyncBatchSize && _queue.Reader.TryRead(out var next)) Take(next);
-                if (batch.Count > 0) await RunAsync(batch, stopping);
+                var waiting = later.Dequeue();
+                if (batch.Count < size) Take(waiting);
+                else later.Enqueue(waiting);
             }
+            while (batch.Count < size && _queue.Reader.TryRead(out var next)) Take(next);
+            if (batch.Count > 0) await RunAsync(batch);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
-        foreach (var left in later) left.Reply.TrySetCanceled(stopping);
 
         void Take(Pending pending)
         {
@@ -79,20 +82,20 @@ public sealed class StatusSyncBatcher(
         }
     }
 
-    private async Task RunAsync(List<Pending> batch, CancellationToken stopping)
+    private async Task RunAsync(List<Pending> batch)
     {
         BatchSize.Observe(batch.Count);
         if (batch.Count > 1)
         {
             try
             {
-                        await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateAsyncScope();
                 var replies = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<SyncBitrixOrderStatuses.Replies>(
-                    Shop.TenantIdFor(options.ShopId), new SyncBitrixOrderStatuses(batch.Select(p => p.Delivery).ToList()), stopping);
+                    Shop.TenantIdFor(options.ShopId), new SyncBitrixOrderStatuses(batch.Select(p => p.Delivery).ToList()));
                 for (var i = 0; i < batch.Count; i++) batch[i].Reply.TrySetResult(replies.Each[i]);
                 return;
             }
-            catch (Exception e) when (!stopping.IsCancellationRequested)
+            catch (Exception e)
             {
                 Retried.Inc();
                 logger.LogInformation(e, "A batch of {Count} status deliveries failed; running them one by one", batch.Count);
@@ -102,7 +105,7 @@ public sealed class StatusSyncBatcher(
         {
             try
             {
-                pending.Reply.TrySetResult(await InvokeAsync(pending.Delivery, stopping));
+                pending.Reply.TrySetResult(await InvokeAsync(pending.Delivery, CancellationToken.None));
             }
             catch (Exception e)
             {
