@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Cvety.Application.Bitrix;
+using Cvety.Domain.Shops;
 using Cvety.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cvety.IntegrationTests.Bitrix;
 
@@ -103,5 +107,35 @@ public sealed class when_bitrix_reports_many_statuses_at_once(CvetyApi api) : Ap
         order.GetProperty("status").GetString().Should().Be("assembled");
         var timeline = await (await Api.Client(world.Manager).GetAsync($"/api/v1/orders/{orderId}/timeline")).Json();
         timeline.EnumerateArray().Count(e => e.GetProperty("type").GetString() == "order_assembled").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task one_delivery_that_fails_does_not_take_the_others_with_it()
+    {
+        var world = await BitrixWorld.CreateAsync(Api);
+        var orderIds = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            var create = BitrixWorld.Sample("bitrix-order-create.json");
+            create["data"]!["ID"] = (320_000 + i).ToString(CultureInfo.InvariantCulture);
+            orderIds.Add((await (await Api.Client().PostJson("/webhooks/bitrix/order", create)).Json()).GetProperty("order_id").GetGuid());
+        }
+        // A link to an order whose stream is not there: deciding it throws, and with it the batch it is in.
+        await using (var session = Api.Services.GetRequiredService<IDocumentStore>().LightweightSession(Shop.TenantIdFor(CvetyApi.BitrixShopId)))
+        {
+            session.Store(new BitrixOrderLink(BitrixOrderLink.KeyOf(329_999), Guid.NewGuid()));
+            await session.SaveChangesAsync();
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Status(320_000 + i, "AP", 7))
+            .Append(Status(329_999, "AP", 7)).Select(Send));
+
+        answers[^1].Status.Should().Be(HttpStatusCode.NotFound);
+        for (var i = 0; i < 12; i++)
+        {
+            answers[i].Body.Should().Contain("\"status\":\"success\"").And.Contain($"\"order_id\":\"{orderIds[i]}\"");
+            var timeline = await (await Api.Client(world.Manager).GetAsync($"/api/v1/orders/{orderIds[i]}/timeline")).Json();
+            timeline.EnumerateArray().Count(e => e.GetProperty("type").GetString() == "order_accepted").Should().Be(1);
+        }
     }
 }
