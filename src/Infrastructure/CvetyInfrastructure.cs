@@ -56,6 +56,10 @@ public static class CvetyInfrastructure
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 opts.Events.MetadataConfig.EnableAll();
+                // Every write fetches its stream first (FetchForWriting), so Marten knows the version and appends with
+                // plain inserts and one version-checked update instead of the quick-append function: measured cheaper
+                // in PostgreSQL (docs/decisions/0009).
+                opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
 
                 opts.Schema.For<Shop>().SingleTenanted();
                 opts.Schema.For<User>().SingleTenanted().UniqueIndex(u => u.Phone);
