@@ -154,9 +154,17 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
 }
 pg1 = pg1Samples.Order().ElementAt(pg1Samples.Count / 2);
 
+// PostgreSQL alone doing what a status change does, one change per transaction and ten (as group commit does).
+var ceiling = catalogOnly ? [] : new[]
+{
+    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds),
+    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 2, 10, pgSeconds),
+};
+
 if (webhookOnly)
 {
     Console.WriteLine($"pgbench 1 client: {string.Join(", ", pg1Samples.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))}/s, median {pg1:F0}/s");
+    foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, a status change's SQL, {c.ChangesPerTransaction} per transaction, {c.Clients} clients: {c.ChangesPerSecond:F0} changes/s, {c.LatencyMs:F1} ms per transaction");
     foreach (var r in results) Console.WriteLine($"{r.Name}, {r.Concurrency}: {r.PerSecond:F0}/s ({r.PerSecond / pg1:P0} of pgbench 1 client), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, failures {r.Failures}");
     return results.Any(r => r.Failures > 0) ? 1 : 0;
 }
@@ -174,7 +182,7 @@ static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.I
 
 var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
 
-var report = Report.Write(results, pg1Samples, pg8, pg32, quick, catalog);
+var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, quick, catalog);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
 return results.Concat(catalog.Results).Any(r => r.Failures > 0) ? 1 : 0;

@@ -5,7 +5,7 @@ namespace Cvety.Bench;
 
 public static class Report
 {
-    public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, bool quick, CatalogResults catalog)
+    public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<StatusChangeCeiling.Result> ceiling, bool quick, CatalogResults catalog)
     {
         var pg1 = pg1Samples.Order().ElementAt(pg1Samples.Count / 2);
         string F(double v, string format = "F0") => v.ToString(format, CultureInfo.InvariantCulture);
@@ -35,6 +35,18 @@ public static class Report
         text.AppendLine("on these machines, so it is measured three times: at the start (10 s), and right before and right after the");
         text.AppendLine("32-sender status webhook phase (5 s each). Ratios to it use the median.");
         text.AppendLine();
+        if (ceiling.Count > 0)
+        {
+            text.AppendLine("PostgreSQL alone doing the SQL of one Bitrix status change, with no application in front: look up the delivery,");
+            text.AppendLine("read the stream's version and events and both read models, append the event, bump the stream's version, rewrite both");
+            text.AppendLine("read models (rows of an order's sizes) and record the delivery; pgbench, pipelined, prepared statements. An API that");
+            text.AppendLine("keeps these writes in one transaction per change or per group can only be slower (`StatusChangeCeiling.cs`):");
+            text.AppendLine();
+            text.AppendLine("| changes per transaction | clients | changes/s | ms per transaction (mean) |");
+            text.AppendLine("|---:|---:|---:|---:|");
+            foreach (var c in ceiling) text.AppendLine($"| {c.ChangesPerTransaction} | {c.Clients} | {F(c.ChangesPerSecond)} | {F(c.LatencyMs, "F1")} |");
+            text.AppendLine();
+        }
         text.AppendLine("## Cvety over HTTP");
         text.AppendLine();
         text.AppendLine("Ratio = Cvety's operations/s divided by pgbench's transactions/s at the same number of clients (1, 8, or 32).");

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Cvety.Bench;
+
+/// <summary>
+/// PostgreSQL alone doing the SQL of a Bitrix status change, with no application in front of it: look up the delivery,
+/// read the stream's version and events and the two read models, then append the event, bump the stream's version,
+/// rewrite both read models (rows of the same sizes as an order's) and record the delivery. pgbench runs it pipelined
+/// (one round trip per transaction), either one change per transaction or several, as group commit does.
+/// Any API that keeps those writes in one transaction can only be slower than this.
+/// </summary>
+public static partial class StatusChangeCeiling
+{
+    public sealed record Result(int Clients, int ChangesPerTransaction, double ChangesPerSecond, double LatencyMs);
+
+    public static async Task<Result> MeasureAsync(string binDirectory, string connectionString, int clients, int changesPerTransaction, int seconds)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var setup = new NpgsqlCommand("""
+                create schema if not exists ceiling;
+                drop table if exists ceiling.events, ceiling.streams, ceiling.details, ceiling.history, ceiling.deliveries;
+                create table ceiling.streams (id int primary key, version bigint not null);
+                create table ceiling.events (seq bigserial primary key, stream int not null references ceiling.streams(id), version bigint not null,
+                    data jsonb not null, headers jsonb, unique (stream, version));
+                create table ceiling.details (id int primary key, data jsonb not null, created_at timestamptz not null);
+                create index on ceiling.details (created_at);
+                create table ceiling.history (id int primary key, data jsonb not null);
+                create table ceiling.deliveries (id text primary key, data jsonb not null);
+                insert into ceiling.streams select g, 2 from generate_series(1, 3000) g;
+                insert into ceiling.details select g, jsonb_build_object('Id', g, 'Pad', repeat('x', 1400)), now() from generate_series(1, 3000) g;
+                insert into ceiling.history select g, jsonb_build_object('Id', g, 'Pad', repeat('y', 900)) from generate_series(1, 3000) g;
+                """, connection);
+            await setup.ExecuteNonQueryAsync();
+            await using var vacuum = new NpgsqlCommand("vacuum analyze ceiling.streams, ceiling.details, ceiling.history", connection);
+            await vacuum.ExecuteNonQueryAsync();
+        }
+
+        var script = new StringBuilder();
+        for (var i = 0; i < changesPerTransaction; i++) script.Append($"\\set s{i} random(1, 3000)\n\\set r{i} random(1, 1000000000)\n");
+        script.Append("\\startpipeline\nBEGIN;\n");
+        for (var i = 0; i < changesPerTransaction; i++)
+            script.Append($$"""
+                select id from ceiling.deliveries where id = 'k' || :s{{i}}::text || '-' || :r{{i}}::text;
+                select version from ceiling.streams where id = :s{{i}};
+                select data from ceiling.events where stream = :s{{i}};
+                select data from ceiling.details where id = :s{{i}};
+                select data from ceiling.history where id = :s{{i}};
+                insert into ceiling.events (stream, version, data, headers) values (:s{{i}}, (select version + 1 from ceiling.streams where id = :s{{i}}), '{"OrderId": "01a2047d-e1f9-79fd-abf3-99ee16449413", "By": {"Source": "bitrix", "Actor": "bitrix-user:15"}, "Note": "Reported status code AP"}', '{"source": "bitrix"}');
+                update ceiling.streams set version = version + 1 where id = :s{{i}};
+                update ceiling.details set data = jsonb_set(data, '{Status}', to_jsonb(:r{{i}}::bigint)) where id = :s{{i}};
+                update ceiling.history set data = jsonb_set(data, '{Rows}', to_jsonb(:r{{i}}::bigint)) where id = :s{{i}};
+                insert into ceiling.deliveries values ('k' || :s{{i}}::text || '-' || :r{{i}}::text || '-' || :client_id::text, '{"Source": "bitrix-status", "Response": "{\"status\":\"success\",\"old_status\":\"new\",\"new_status\":\"accepted\"}"}') on conflict do nothing;
+
+                """);
+        script.Append("END;\n\\endpipeline\n");
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, script.ToString());
+        try
+        {
+            var cs = new NpgsqlConnectionStringBuilder(connectionString);
+            var psi = new ProcessStartInfo(Path.Combine(binDirectory, "pgbench"))
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment = { ["PGPASSWORD"] = cs.Password },
+            };
+            foreach (var a in new[] { "-n", "-M", "prepared", "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username!,
+                         "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture),
+                         "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", file, cs.Database! })
+                psi.ArgumentList.Add(a);
+            using var process = Process.Start(psi)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var tps = Tps().Match(output);
+            var latency = Latency().Match(output);
+            if (!tps.Success || !latency.Success) throw new InvalidOperationException("pgbench said: " + output);
+            return new Result(clients, changesPerTransaction,
+                double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture) * changesPerTransaction,
+                double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [GeneratedRegex(@"tps = ([0-9.]+)")]
+    private static partial Regex Tps();
+
+    [GeneratedRegex(@"latency average = ([0-9.]+) ms")]
+    private static partial Regex Latency();
+}
