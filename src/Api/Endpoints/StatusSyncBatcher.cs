@@ -12,8 +12,8 @@ namespace Cvety.Api.Endpoints;
 /// into the next one together (<see cref="SyncBitrixOrderStatuses"/>), so a burst costs a few round trips and one
 /// commit instead of a transaction each. Nothing waits for a batch to fill: a lone delivery goes at once.
 /// Each sender still gets its own answer, after the commit that made it true. A batch holds one delivery per
-/// Bitrix order (a second one waits for the next batch, so they apply in order of arrival); if a batch fails,
-/// its deliveries run again one by one, each with its own answer or error.
+/// Bitrix order (a second one waits for the worker's next batch; against the other worker, the stream's version
+/// check decides); if a batch fails, its deliveries run again one by one, each with its own answer or error.
 /// </summary>
 public sealed class StatusSyncBatcher(
     IServiceScopeFactory scopes, BitrixOptions options, IValidator<SyncBitrixOrderStatus> validator, ILogger<StatusSyncBatcher> logger)
@@ -36,7 +36,7 @@ public sealed class StatusSyncBatcher(
         if (!validation.IsValid) throw new ValidationException(validation.Errors);
 
         var pending = new Pending(delivery, new TaskCompletionSource<WebhookReply>(TaskCreationOptions.RunContinuationsAsynchronously), ct);
-        if (!_queue.Writer.TryWrite(pending)) return await InvokeAsync(delivery, ct); // stopping: no batching
+        if (!_queue.Writer.TryWrite(pending)) return await InvokeAsync<WebhookReply>(delivery, ct); // stopping: no batching
         return await pending.Reply.Task.WaitAsync(ct);
     }
 
@@ -89,9 +89,8 @@ public sealed class StatusSyncBatcher(
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var replies = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<SyncBitrixOrderStatuses.Replies>(
-                    Shop.TenantIdFor(options.ShopId), new SyncBitrixOrderStatuses(batch.Select(p => p.Delivery).ToList()));
+                var replies = await InvokeAsync<SyncBitrixOrderStatuses.Replies>(
+                    new SyncBitrixOrderStatuses(batch.Select(p => p.Delivery).ToList()), CancellationToken.None);
                 for (var i = 0; i < batch.Count; i++) batch[i].Reply.TrySetResult(replies.Each[i]);
                 return;
             }
@@ -105,7 +104,7 @@ public sealed class StatusSyncBatcher(
         {
             try
             {
-                pending.Reply.TrySetResult(await InvokeAsync(pending.Delivery, CancellationToken.None));
+                pending.Reply.TrySetResult(await InvokeAsync<WebhookReply>(pending.Delivery, CancellationToken.None));
             }
             catch (Exception e)
             {
@@ -114,9 +113,10 @@ public sealed class StatusSyncBatcher(
         }));
     }
 
-    private async Task<WebhookReply> InvokeAsync(SyncBitrixOrderStatus delivery, CancellationToken ct)
+    /// <summary>Runs a message in the Bitrix shop, on a bus of its own scope (the workers outlive any request).</summary>
+    private async Task<T> InvokeAsync<T>(object message, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<WebhookReply>(Shop.TenantIdFor(options.ShopId), delivery, ct);
+        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync<T>(Shop.TenantIdFor(options.ShopId), message, ct);
     }
 }

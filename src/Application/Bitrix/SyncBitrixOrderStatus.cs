@@ -71,12 +71,13 @@ public static class SyncBitrixOrderStatusHandler
         var replies = new WebhookReply?[deliveries.Count];
 
         // The deliveries seen before and the orders the Bitrix ids belong to, in one round trip.
+        var keys = deliveries.Select(d => d.DeliveryKey).ToArray();
         var lookups = session.CreateBatchQuery();
-        var seen = deliveries.Select(d => lookups.Load<InboundDelivery>(d.DeliveryKey)).ToArray();
+        var seen = keys.Select(key => lookups.Load<InboundDelivery>(key)).ToArray();
         var linked = deliveries.Select(d => lookups.Load<BitrixOrderLink>(BitrixOrderLink.KeyOf(d.OrderId!.Value))).ToArray();
         await lookups.Execute(ct);
 
-        var toOpen = new List<(int Index, BitrixOrderLink Link, OrderStatus Reported)>();
+        var toOpen = new List<(int Index, BitrixOrderLink Link, string Code, OrderStatus Reported)>();
         for (var i = 0; i < deliveries.Count; i++)
         {
             var delivery = deliveries[i];
@@ -94,7 +95,7 @@ public static class SyncBitrixOrderStatusHandler
                 replies[i] = Skipped("Order not found", bitrixId);
             }
             else if (!options.TryMap(code, out var reported)) replies[i] = Skipped($"Unknown status: {code}", bitrixId);
-            else toOpen.Add((i, link, reported));
+            else toOpen.Add((i, link, code, reported));
         }
 
         // The orders' streams, in one more round trip.
@@ -106,19 +107,19 @@ public static class SyncBitrixOrderStatusHandler
         session.Stamp(new Origin(Sources.Bitrix, Sources.Bitrix));
         for (var j = 0; j < toOpen.Count; j++)
         {
-            var (i, _, reported) = toOpen[j];
+            var (i, link, code, reported) = toOpen[j];
             var stream = await streams[j];
             replies[i] = stream.Aggregate is { } order
-                ? Apply(deliveries[i], order, reported, stream, session, now)
-                : throw new NotFoundException("Order", toOpen[j].Link.OrderId);
+                ? Apply(deliveries[i], keys[i], code, order, reported, stream, session, now)
+                : throw new NotFoundException("Order", link.OrderId);
         }
         return replies!;
     }
 
-    private static WebhookReply Apply(SyncBitrixOrderStatus delivery, Order order, OrderStatus reported, IEventStream<Order> stream, IDocumentSession session, DateTimeOffset now)
+    private static WebhookReply Apply(
+        SyncBitrixOrderStatus delivery, string key, string code, Order order, OrderStatus reported, IEventStream<Order> stream, IDocumentSession session, DateTimeOffset now)
     {
         var bitrixId = delivery.OrderId!.Value;
-        var code = delivery.Status!.Trim();
         var old = order.Status;
         if (reported == old)
         {
@@ -143,7 +144,7 @@ public static class SyncBitrixOrderStatusHandler
                 ["status"] = "success", ["order_id"] = order.Id, ["railway_order_id"] = order.Id, ["bitrix_order_id"] = bitrixId,
                 ["old_status"] = old.Name(), ["new_status"] = reported.Name(), ["history_recorded"] = true,
             });
-        return reply.RememberAs(session, delivery.DeliveryKey, SyncBitrixOrderStatus.Source, now);
+        return reply.RememberAs(session, key, SyncBitrixOrderStatus.Source, now);
     }
 
     private static WebhookReply Skipped(string reason, long bitrixId) =>
