@@ -13,7 +13,6 @@ public static partial class PgBench
 {
     public static async Task<double> InsertsPerSecondAsync(string binDirectory, string connectionString, int clients, int seconds)
     {
-        var cs = new NpgsqlConnectionStringBuilder(connectionString);
         await using (var conn = new NpgsqlConnection(connectionString))
         {
             await conn.OpenAsync();
@@ -21,8 +20,17 @@ public static partial class PgBench
             await cmd.ExecuteNonQueryAsync();
         }
 
-        var script = Path.GetTempFileName();
-        await File.WriteAllTextAsync(script, "insert into bench_insert (data) values ('{\"order\": \"#00001\", \"status\": \"accepted\", \"by\": {\"source\": \"admin\"}}');\n");
+        var output = await RunAsync(binDirectory, connectionString, clients, seconds,
+            "insert into bench_insert (data) values ('{\"order\": \"#00001\", \"status\": \"accepted\", \"by\": {\"source\": \"admin\"}}');\n");
+        return TransactionsPerSecond(output);
+    }
+
+    /// <summary>Runs pgbench with a script for a number of seconds and gives back what it printed.</summary>
+    public static async Task<string> RunAsync(string binDirectory, string connectionString, int clients, int seconds, string script, params string[] options)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(connectionString);
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, script);
         try
         {
             var psi = new ProcessStartInfo(Path.Combine(binDirectory, "pgbench"))
@@ -31,20 +39,32 @@ public static partial class PgBench
                 RedirectStandardError = true,
                 Environment = { ["PGPASSWORD"] = cs.Password },
             };
-            foreach (var a in new[] { "-n", "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username!, "-c", clients.ToString(CultureInfo.InvariantCulture),
-                         "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script, cs.Database! })
+            foreach (var a in options.Concat(["-n", "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username!, "-c", clients.ToString(CultureInfo.InvariantCulture),
+                         "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", file, cs.Database!]))
                 psi.ArgumentList.Add(a);
             using var process = Process.Start(psi)!;
             var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
-            var match = Tps().Match(output);
-            return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("pgbench said: " + output);
+            return output;
         }
         finally
         {
-            File.Delete(script);
+            File.Delete(file);
         }
     }
+
+    public static double TransactionsPerSecond(string output) => Number(Tps(), output);
+
+    public static double MeanLatencyMs(string output) => Number(Latency(), output);
+
+    private static double Number(Regex pattern, string output)
+    {
+        var match = pattern.Match(output);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("pgbench said: " + output);
+    }
+
+    /// <summary>The middle one of a few samples (the upper middle for an even count).</summary>
+    public static double Median(IReadOnlyList<double> samples) => samples.Order().ElementAt(samples.Count / 2);
 
     /// <summary>pgbench sits beside initdb; follow a symlinked initdb to the real folder.</summary>
     public static string BinDirectory(string found)
@@ -56,4 +76,7 @@ public static partial class PgBench
 
     [GeneratedRegex(@"tps = ([0-9.]+)")]
     private static partial Regex Tps();
+
+    [GeneratedRegex(@"latency average = ([0-9.]+) ms")]
+    private static partial Regex Latency();
 }

@@ -152,7 +152,7 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
         i => Ok(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
     if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds / 2));
 }
-pg1 = pg1Samples.Order().ElementAt(pg1Samples.Count / 2);
+pg1 = PgBench.Median(pg1Samples);
 
 // PostgreSQL alone doing what a status change does, one change per transaction and ten (as group commit does).
 var ceiling = catalogOnly ? [] : new[]

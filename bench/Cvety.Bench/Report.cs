@@ -7,7 +7,7 @@ public static class Report
 {
     public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<StatusChangeCeiling.Result> ceiling, bool quick, CatalogResults catalog)
     {
-        var pg1 = pg1Samples.Order().ElementAt(pg1Samples.Count / 2);
+        var pg1 = PgBench.Median(pg1Samples);
         string F(double v, string format = "F0") => v.ToString(format, CultureInfo.InvariantCulture);
         double Limit(int concurrency) => concurrency switch { 1 => pg1, <= 8 => pg8, _ => pg32 };
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Cvety.Bench;
@@ -13,7 +10,7 @@ namespace Cvety.Bench;
 /// (one round trip per transaction), either one change per transaction or several, as group commit does.
 /// Any API that keeps those writes in one transaction can only be slower than this.
 /// </summary>
-public static partial class StatusChangeCeiling
+public static class StatusChangeCeiling
 {
     public sealed record Result(int Clients, int ChangesPerTransaction, double ChangesPerSecond, double LatencyMs);
 
@@ -59,40 +56,8 @@ public static partial class StatusChangeCeiling
 
                 """);
         script.Append("END;\n\\endpipeline\n");
-        var file = Path.GetTempFileName();
-        await File.WriteAllTextAsync(file, script.ToString());
-        try
-        {
-            var cs = new NpgsqlConnectionStringBuilder(connectionString);
-            var psi = new ProcessStartInfo(Path.Combine(binDirectory, "pgbench"))
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment = { ["PGPASSWORD"] = cs.Password },
-            };
-            foreach (var a in new[] { "-n", "-M", "prepared", "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username!,
-                         "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture),
-                         "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", file, cs.Database! })
-                psi.ArgumentList.Add(a);
-            using var process = Process.Start(psi)!;
-            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var tps = Tps().Match(output);
-            var latency = Latency().Match(output);
-            if (!tps.Success || !latency.Success) throw new InvalidOperationException("pgbench said: " + output);
-            return new Result(clients, changesPerTransaction,
-                double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture) * changesPerTransaction,
-                double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var output = await PgBench.RunAsync(binDirectory, connectionString, clients, seconds, script.ToString(), "-M", "prepared");
+        return new Result(clients, changesPerTransaction,
+            PgBench.TransactionsPerSecond(output) * changesPerTransaction, PgBench.MeanLatencyMs(output));
     }
-
-    [GeneratedRegex(@"tps = ([0-9.]+)")]
-    private static partial Regex Tps();
-
-    [GeneratedRegex(@"latency average = ([0-9.]+) ms")]
-    private static partial Regex Latency();
 }
