@@ -55,6 +55,23 @@ public static partial class PgBench
 
     public static double TransactionsPerSecond(string output) => Number(Tps(), output);
 
+    /// <summary>
+    /// A percentile of the transaction latencies pgbench wrote with <c>-l --log-prefix</c> (third column, microseconds),
+    /// over every log file that starts with the prefix.
+    /// </summary>
+    public static double LoggedLatencyPercentileMs(string logPrefix, double p)
+    {
+        var folder = Path.GetDirectoryName(logPrefix)!;
+        var latencies = Directory.GetFiles(folder, Path.GetFileName(logPrefix) + "*")
+            .SelectMany(File.ReadLines)
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 2)
+            .Select(fields => double.Parse(fields[2], CultureInfo.InvariantCulture) / 1000)
+            .Order()
+            .ToArray();
+        return latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+    }
+
     public static double MeanLatencyMs(string output) => Number(Latency(), output);
 
     private static double Number(Regex pattern, string output)

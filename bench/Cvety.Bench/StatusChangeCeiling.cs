@@ -12,7 +12,7 @@ namespace Cvety.Bench;
 /// </summary>
 public static class StatusChangeCeiling
 {
-    public sealed record Result(int Clients, int ChangesPerTransaction, double ChangesPerSecond, double LatencyMs);
+    public sealed record Result(int Clients, int ChangesPerTransaction, double ChangesPerSecond, double LatencyMs, double P99Ms);
 
     public static async Task<Result> MeasureAsync(string binDirectory, string connectionString, int clients, int changesPerTransaction, int seconds)
     {
@@ -56,8 +56,18 @@ public static class StatusChangeCeiling
 
                 """);
         script.Append("END;\n\\endpipeline\n");
-        var output = await PgBench.RunAsync(binDirectory, connectionString, clients, seconds, script.ToString(), "-M", "prepared");
-        return new Result(clients, changesPerTransaction,
-            PgBench.TransactionsPerSecond(output) * changesPerTransaction, PgBench.MeanLatencyMs(output));
+        // Every transaction's latency goes to a log, for the tail as well as the mean.
+        var logs = Directory.CreateTempSubdirectory("cvety-pgbench-");
+        try
+        {
+            var prefix = Path.Combine(logs.FullName, "ceiling");
+            var output = await PgBench.RunAsync(binDirectory, connectionString, clients, seconds, script.ToString(), "-M", "prepared", "-l", "--log-prefix", prefix);
+            return new Result(clients, changesPerTransaction,
+                PgBench.TransactionsPerSecond(output) * changesPerTransaction, PgBench.MeanLatencyMs(output), PgBench.LoggedLatencyPercentileMs(prefix, 0.99));
+        }
+        finally
+        {
+            logs.Delete(recursive: true);
+        }
     }
 }
