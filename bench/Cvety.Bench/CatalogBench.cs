@@ -95,7 +95,7 @@ public static class CatalogBench
 
         var sorted = searchTimes.Order().ToArray();
         var embeds = embedTimes.Order().ToArray();
-        return new CatalogResults(products, indexed, results, new PhotoTimes(sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.99), Percentile(embeds, 0.5)));
+        return new CatalogResults(products, indexed, results, new PhotoTimes(sorted.Length, Measure.Percentile(sorted, 0.5), Measure.Percentile(sorted, 0.99), Measure.Percentile(embeds, 0.5)));
     }
 
     private static async Task<JsonElement> Similar(ApiProcess api, string base64, int shopId)
@@ -104,9 +104,6 @@ public static class CatalogBench
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     /// <summary>A distinct synthetic bouquet per index: background, blossom colours and layout all follow from it.</summary>
     public static byte[] Photo(int index, int size, int quality = 85)

@@ -39,6 +39,7 @@ public static class Measure
         return new Result(name, concurrency, done, failures, seconds, Percentile(measured, 0.50), Percentile(measured, 0.99));
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    /// <summary>The nearest-rank percentile of values sorted ascending; NaN when there are none.</summary>
+    public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -69,7 +69,7 @@ public static partial class PgBench
             .Select(fields => double.Parse(fields[2], CultureInfo.InvariantCulture) / 1000)
             .Order()
             .ToArray();
-        return latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        return Measure.Percentile(latencies, p);
     }
 
     public static double MeanLatencyMs(string output) => Number(Latency(), output);

@@ -15,6 +15,7 @@ var apiDll = Arg("--api");
 var output = Arg("--out");
 var quick = arguments.ContainsKey("--quick");
 var scale = quick ? 4 : 1;
+var profile = arguments.ContainsKey("--profile");
 
 Console.WriteLine("Starting a throwaway PostgreSQL cluster...");
 await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
@@ -22,7 +23,7 @@ await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
     DataDirectory = Path.Combine(Path.GetTempPath(), "cvety-bench-" + Guid.NewGuid().ToString("N")[..8]),
     Database = "cvety_bench",
     Throwaway = true,
-    Settings = arguments.ContainsKey("--profile") ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : [],
+    Settings = profile ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : [],
 }, NullLogger.Instance);
 var bin = PgBench.BinDirectory(LocalPostgres.FindBinaries(null));
 
@@ -154,12 +155,12 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
     // again right before and right after the phase that is compared with it.
     if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds / 2));
     Console.WriteLine($"Status webhook, {concurrency} concurrent senders...");
-    if (concurrency == 32 && arguments.ContainsKey("--profile")) await Profile.ResetAsync(pg.ConnectionString);
+    if (concurrency == 32 && profile) await Profile.ResetAsync(pg.ConnectionString);
     var kdamondBefore = MachineNoise.KdamondCpuMs();
     results.Add(await Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
         i => Applied(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
     if (concurrency == 32) noise = new MachineNoise.Reading(results[^1].Seconds, MachineNoise.KdamondCpuMs() - kdamondBefore, MachineNoise.SampleIntervalMs());
-    if (concurrency == 32 && arguments.ContainsKey("--profile")) await Profile.PrintAsync(pg.ConnectionString, results[^1].Operations);
+    if (concurrency == 32 && profile) await Profile.PrintAsync(pg.ConnectionString, results[^1].Operations);
     results.Add(await Measure.RunAsync("Bitrix status webhook, the same delivery again (deduplicated)", concurrency, count,
         i => Ok(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
     if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds / 2));

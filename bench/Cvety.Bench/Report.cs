@@ -57,8 +57,8 @@ public static class Report
         if (noise is not null && noise.KdamondCpuMs > 0)
         {
             text.AppendLine($"During its {F(noise.Seconds, "F1")} s, the kernel's memory-reclaim scanner (kdamond, DAMON sampling every");
-            text.AppendLine($"{(noise.SampleIntervalMs is { } ms ? F(ms) : "?")} ms on these VMs) used {F(noise.KdamondCpuMs)} ms of CPU in bursts of tens of milliseconds, which every process");
-            text.AppendLine("on the machine waits through (see docs/decisions/0009).");
+            text.AppendLine($"{(noise.SampleIntervalMs is { } ms ? F(ms) : "?")} ms on these VMs) used {F(noise.KdamondCpuMs)} ms of CPU in bursts of tens of milliseconds, taken from");
+            text.AppendLine("every other process on the machine (see docs/decisions/0009).");
         }
         text.AppendLine();
         text.AppendLine("| operation | concurrent | operations | failed | ops/s | p50 ms | p99 ms | ratio to PostgreSQL limit |");
