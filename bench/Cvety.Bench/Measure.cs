@@ -39,6 +39,34 @@ public static class Measure
         return new Result(name, concurrency, done, failures, seconds, Percentile(measured, 0.50), Percentile(measured, 0.99));
     }
 
+    /// <summary>
+    /// Open loop: <paramref name="operations"/> calls scheduled at a fixed total rate of <paramref name="perSecond"/>,
+    /// dealt in turn to <paramref name="senders"/> concurrent senders. Each call's latency counts from the moment it was
+    /// scheduled, not from when its sender got to it, so a stall also counts against the calls it delayed (no
+    /// coordinated omission). Throughput is what completed over the time it took.
+    /// </summary>
+    public static async Task<Result> PacedAsync(string name, int senders, double perSecond, int operations, Func<int, Task<bool>> call)
+    {
+        var latencies = new double[operations];
+        var failures = 0;
+        var started = Stopwatch.GetTimestamp();
+        long Scheduled(int i) => started + (long)(i / perSecond * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(async sender =>
+        {
+            for (var i = sender; i < operations; i += senders)
+            {
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Scheduled(i));
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                var ok = await call(i);
+                latencies[i] = Stopwatch.GetElapsedTime(Scheduled(i)).TotalMilliseconds;
+                if (!ok) Interlocked.Increment(ref failures);
+            }
+        }));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var measured = latencies.Order().ToArray();
+        return new Result(name, senders, operations, failures, seconds, Percentile(measured, 0.50), Percentile(measured, 0.99));
+    }
+
     /// <summary>The nearest-rank percentile of values sorted ascending; NaN when there are none.</summary>
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

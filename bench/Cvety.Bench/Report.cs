@@ -61,6 +61,12 @@ public static class Report
             text.AppendLine("every other process on the machine (see docs/decisions/0009).");
         }
         text.AppendLine();
+        text.AppendLine("Every other row is a closed loop: each sender sends its next call as soon as it has an answer, so the phase runs");
+        text.AppendLine("as fast as the machine allows, and at 32 senders the mean latency is 32 divided by the throughput. The paced row");
+        text.AppendLine("asks the same 32 senders for exactly the target's rate instead (30% of the 1-client rate, calls scheduled at fixed");
+        text.AppendLine("times and dealt to the senders in turn), and counts each call's latency from its scheduled time, so a stall also");
+        text.AppendLine("counts against the calls it delayed.");
+        text.AppendLine();
         text.AppendLine("| operation | concurrent | operations | failed | ops/s | p50 ms | p99 ms | ratio to PostgreSQL limit |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
@@ -87,7 +93,8 @@ public static class Report
         var text1 = catalog.Results.FirstOrDefault(r => r.Concurrency == 1 && r.Name.StartsWith("Text search", StringComparison.Ordinal));
 
         // The Bitrix issue's target: at 32 concurrent senders, at least 30% of PostgreSQL's single-insert rate, p99 under 25 ms.
-        var webhook = results.FirstOrDefault(r => r.Concurrency == 32 && r.Name.StartsWith("Bitrix status webhook, a real change", StringComparison.Ordinal));
+        var webhook = results.FirstOrDefault(r => r.Concurrency == 32 && r.Name.StartsWith("Bitrix status webhook, a real change (", StringComparison.Ordinal));
+        var paced = results.FirstOrDefault(r => r.Concurrency == 32 && r.Name.StartsWith("Bitrix status webhook, a real change, paced", StringComparison.Ordinal));
         text.AppendLine("## Targets");
         text.AppendLine();
         text.AppendLine("| target | measured | met |");
@@ -97,10 +104,12 @@ public static class Report
         text.AppendLine($"| photo search over {catalog.Indexed} vectors: p99 under 5 ms, excluding the embedding call | {F(catalog.Photo.SearchP99Ms, "F2")} ms | {(catalog.Photo.SearchP99Ms < 5 ? "yes" : "no")} |");
         if (webhook is not null)
         {
-            text.AppendLine($"| Bitrix status webhook (real changes), 32 senders: >= 30% of the 1-client single-insert rate ({F(pg1)}/s) | {F(webhook.PerSecond / pg1, "P0")} | {(webhook.PerSecond >= 0.3 * pg1 ? "yes" : "no")} |");
-            text.AppendLine($"| the same, against the 32-client rate ({F(pg32)}/s) | {F(webhook.PerSecond / pg32, "P0")} | {(webhook.PerSecond >= 0.3 * pg32 ? "yes" : "no")} |");
-            text.AppendLine($"| its p99 under 25 ms | {F(webhook.P99Ms, "F1")} ms | {(webhook.P99Ms < 25 ? "yes" : "no")} |");
+            text.AppendLine($"| Bitrix status webhook (real changes), 32 senders: >= 30% of the 1-client single-insert rate ({F(pg1)}/s) | {F(webhook.PerSecond / pg1, "P0")} | {(webhook.PerSecond >= Program.TargetShare * pg1 ? "yes" : "no")} |");
+            text.AppendLine($"| the same, against the 32-client rate ({F(pg32)}/s) | {F(webhook.PerSecond / pg32, "P0")} | {(webhook.PerSecond >= Program.TargetShare * pg32 ? "yes" : "no")} |");
+            text.AppendLine($"| its p99 under 25 ms (closed loop, at the throughput above) | {F(webhook.P99Ms, "F1")} ms | {(webhook.P99Ms < 25 ? "yes" : "no")} |");
         }
+        if (paced is not null)
+            text.AppendLine($"| p99 under 25 ms with the 32 senders paced at the target's rate ({F(paced.PerSecond)}/s done, {F(paced.PerSecond / pg1, "P0")}) | {F(paced.P99Ms, "F1")} ms | {(paced.P99Ms < 25 ? "yes" : "no")} |");
         text.AppendLine();
         return text.ToString();
     }
