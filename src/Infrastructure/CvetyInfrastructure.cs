@@ -60,6 +60,9 @@ public static class CvetyInfrastructure
                 // plain inserts and one version-checked update instead of the quick-append function: measured cheaper
                 // in PostgreSQL (docs/decisions/0009).
                 opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
+                // A projected document already loaded in the session (the status webhook loads the order board and
+                // history rows with the streams) is applied to as it is, instead of being read again at commit.
+                opts.Events.UseIdentityMapForAggregates = true;
 
                 opts.Schema.For<Shop>().SingleTenanted();
                 opts.Schema.For<User>().SingleTenanted().UniqueIndex(u => u.Phone);

@@ -73,22 +73,24 @@ public static class SyncBitrixOrderStatusHandler
         // The deliveries seen before and the orders the Bitrix ids belong to, in one round trip.
         var keys = deliveries.Select(d => d.DeliveryKey).ToArray();
         var lookups = session.CreateBatchQuery();
-        var seen = keys.Select(key => lookups.Load<InboundDelivery>(key)).ToArray();
-        var linked = deliveries.Select(d => lookups.Load<BitrixOrderLink>(BitrixOrderLink.KeyOf(d.OrderId!.Value))).ToArray();
+        var seenLoad = lookups.LoadMany<InboundDelivery>().ById(keys);
+        var linkedLoad = lookups.LoadMany<BitrixOrderLink>().ById(deliveries.Select(d => BitrixOrderLink.KeyOf(d.OrderId!.Value)).ToArray());
         await lookups.Execute(ct);
+        var seen = (await seenLoad).ToDictionary(d => d.Id);
+        var linked = (await linkedLoad).ToDictionary(l => l.Id);
 
         var toOpen = new List<(int Index, BitrixOrderLink Link, string Code, OrderStatus Reported)>();
         for (var i = 0; i < deliveries.Count; i++)
         {
             var delivery = deliveries[i];
             var bitrixId = delivery.OrderId!.Value;
-            if (WebhookReply.Remembered(await seen[i]) is { } remembered)
+            if (WebhookReply.Remembered(seen.GetValueOrDefault(keys[i])) is { } remembered)
             {
                 replies[i] = remembered;
                 continue;
             }
             var code = delivery.Status!.Trim();
-            if (await linked[i] is not { } link)
+            if (linked.GetValueOrDefault(BitrixOrderLink.KeyOf(bitrixId)) is not { } link)
             {
                 // Kept, not dropped: applied when Bitrix sends the order itself.
                 session.Store(new PendingBitrixStatus(BitrixOrderLink.KeyOf(bitrixId), code, delivery.Notes, now));
@@ -98,9 +100,15 @@ public static class SyncBitrixOrderStatusHandler
             else toOpen.Add((i, link, code, reported));
         }
 
-        // The orders' streams, in one more round trip.
+        // The orders' streams, in one more round trip, with the projected documents their new events will update:
+        // held in the session, they are not read again when the inline projections run at commit.
+        session.UseIdentityMapFor<OrderDetails>();
+        session.UseIdentityMapFor<OrderHistory>();
         var opening = session.CreateBatchQuery();
         var streams = toOpen.Select(o => opening.Events.FetchForWriting<Order>(o.Link.OrderId)).ToArray();
+        var orderIds = toOpen.Select(o => o.Link.OrderId).Distinct().ToArray();
+        _ = opening.LoadMany<OrderDetails>().ById(orderIds);
+        _ = opening.LoadMany<OrderHistory>().ById(orderIds);
         if (toOpen.Count > 0) await opening.Execute(ct);
 
         // Every event here comes from Bitrix; who in Bitrix did it is in each event's origin.
