@@ -72,9 +72,10 @@ public static class SyncBitrixOrderStatusHandler
 
         // The deliveries seen before and the orders the Bitrix ids belong to, in one round trip.
         var keys = deliveries.Select(d => d.DeliveryKey).ToArray();
+        var linkKeys = deliveries.Select(d => BitrixOrderLink.KeyOf(d.OrderId!.Value)).ToArray();
         var lookups = session.CreateBatchQuery();
         var seenLoad = lookups.LoadMany<InboundDelivery>().ById(keys);
-        var linkedLoad = lookups.LoadMany<BitrixOrderLink>().ById(deliveries.Select(d => BitrixOrderLink.KeyOf(d.OrderId!.Value)).ToArray());
+        var linkedLoad = lookups.LoadMany<BitrixOrderLink>().ById(linkKeys);
         await lookups.Execute(ct);
         var seen = (await seenLoad).ToDictionary(d => d.Id);
         var linked = (await linkedLoad).ToDictionary(l => l.Id);
@@ -90,10 +91,10 @@ public static class SyncBitrixOrderStatusHandler
                 continue;
             }
             var code = delivery.Status!.Trim();
-            if (linked.GetValueOrDefault(BitrixOrderLink.KeyOf(bitrixId)) is not { } link)
+            if (linked.GetValueOrDefault(linkKeys[i]) is not { } link)
             {
                 // Kept, not dropped: applied when Bitrix sends the order itself.
-                session.Store(new PendingBitrixStatus(BitrixOrderLink.KeyOf(bitrixId), code, delivery.Notes, now));
+                session.Store(new PendingBitrixStatus(linkKeys[i], code, delivery.Notes, now));
                 replies[i] = Skipped("Order not found", bitrixId);
             }
             else if (!options.TryMap(code, out var reported)) replies[i] = Skipped($"Unknown status: {code}", bitrixId);
