@@ -57,19 +57,28 @@ public static partial class PgBench
 
     /// <summary>
     /// A percentile of the transaction latencies pgbench wrote with <c>-l --log-prefix</c> (third column, microseconds),
-    /// over every log file that starts with the prefix.
+    /// over every log file that starts with the prefix. Under <c>-R</c> a seventh column holds how late the transaction
+    /// started after its scheduled time; it is added, so the latency counts from the schedule. Transactions that finished
+    /// within <paramref name="skipSeconds"/> of the first one are left out (the new connections' first statements).
     /// </summary>
-    public static double LoggedLatencyPercentileMs(string logPrefix, double p)
+    public static double LoggedLatencyPercentileMs(string logPrefix, double p, double skipSeconds = 0) =>
+        Measure.Percentile(LoggedLatenciesMs(logPrefix, skipSeconds), p);
+
+    /// <summary>The logged latencies (see <see cref="LoggedLatencyPercentileMs"/>), sorted ascending.</summary>
+    public static double[] LoggedLatenciesMs(string logPrefix, double skipSeconds = 0)
     {
         var folder = Path.GetDirectoryName(logPrefix)!;
-        var latencies = Directory.GetFiles(folder, Path.GetFileName(logPrefix) + "*")
+        var logged = Directory.GetFiles(folder, Path.GetFileName(logPrefix) + "*")
             .SelectMany(File.ReadLines)
             .Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 2)
-            .Select(fields => double.Parse(fields[2], CultureInfo.InvariantCulture) / 1000)
-            .Order()
+            .Where(fields => fields.Length > 5)
+            .Select(fields => (
+                Finished: long.Parse(fields[4], CultureInfo.InvariantCulture) + long.Parse(fields[5], CultureInfo.InvariantCulture) / 1e6,
+                Ms: (double.Parse(fields[2], CultureInfo.InvariantCulture) + (fields.Length > 6 ? double.Parse(fields[6], CultureInfo.InvariantCulture) : 0)) / 1000))
             .ToArray();
-        return Measure.Percentile(latencies, p);
+        if (logged.Length == 0) return [];
+        var from = logged.Min(x => x.Finished) + skipSeconds;
+        return logged.Where(x => x.Finished >= from).Select(x => x.Ms).Order().ToArray();
     }
 
     public static double MeanLatencyMs(string output) => Number(Latency(), output);

@@ -117,6 +117,7 @@ var sample = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(P
 sample["token"] = webhookSecret;
 var nextBitrixId = 500_000;
 MachineNoise.Reading? noise = null;
+double? targetRate = null;
 foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 500 : 3000) / scale;
@@ -172,6 +173,7 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
         // closed loop at full speed builds in front of itself. Latency counts from each call's scheduled time.
         firstId += count;
         var offered = TargetShare * PgBench.Median(pg1Samples);
+        targetRate = offered;
         Console.WriteLine($"Status webhook, {concurrency} concurrent senders paced at {offered:F0} changes/s...");
         await Background.DrainAsync(pg.ConnectionString);
         results.Add(await Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)", concurrency, offered, paced,
@@ -181,16 +183,18 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
 pg1 = PgBench.Median(pg1Samples);
 
 // PostgreSQL alone doing what a status change does, one change per transaction and ten (as group commit does).
-var ceiling = catalogOnly ? [] : new[]
+// And paced at the target's rate, as the HTTP phase was: the tail PostgreSQL alone has at that load on this machine.
+var ceiling = catalogOnly ? [] : new List<StatusChangeCeiling.Result>
 {
     await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds),
     await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 2, 10, pgSeconds),
 };
+if (targetRate is { } rate) ceiling.Add(await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds, rate));
 
 if (webhookOnly)
 {
     Console.WriteLine($"pgbench 1 client: {string.Join(", ", pg1Samples.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))}/s, median {pg1:F0}/s");
-    foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, a status change's SQL, {c.ChangesPerTransaction} per transaction, {c.Clients} clients: {c.ChangesPerSecond:F0} changes/s, {c.LatencyMs:F1} ms per transaction (p99 {c.P99Ms:F1} ms)");
+    foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, a status change's SQL, {c.ChangesPerTransaction} per transaction, {c.Clients} clients{(c.PacedAt is { } at ? $" paced at {at:F0}/s" : "")}: {c.ChangesPerSecond:F0} changes/s, {c.LatencyMs:F1} ms per transaction (p99 {c.P99Ms:F1} ms)");
     if (noise is not null) Console.WriteLine($"kdamond during the 32-sender phase ({noise.Seconds:F1} s): {noise.KdamondCpuMs:F0} ms of CPU; DAMON sampling interval {noise.SampleIntervalMs?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} ms");
     foreach (var r in results) Console.WriteLine($"{r.Name}, {r.Concurrency}: {r.PerSecond:F0}/s ({r.PerSecond / pg1:P0} of pgbench 1 client), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, failures {r.Failures}");
     return results.Any(r => r.Failures > 0) ? 1 : 0;

@@ -45,8 +45,16 @@ public static class Report
             text.AppendLine();
             text.AppendLine("| changes per transaction | clients | changes/s | ms per transaction (mean) | ms per transaction (p99) |");
             text.AppendLine("|---:|---:|---:|---:|---:|");
-            foreach (var c in ceiling) text.AppendLine($"| {c.ChangesPerTransaction} | {c.Clients} | {F(c.ChangesPerSecond)} | {F(c.LatencyMs, "F1")} | {F(c.P99Ms, "F1")} |");
+            foreach (var c in ceiling)
+                text.AppendLine($"| {c.ChangesPerTransaction} | {c.Clients}{(c.PacedAt is { } at ? $", paced at {F(at)}/s" : "")} | {F(c.ChangesPerSecond)} | {F(c.LatencyMs, "F1")} | {F(c.P99Ms, "F1")} |");
             text.AppendLine();
+            if (ceiling.Any(c => c.PacedAt is not null))
+            {
+                text.AppendLine("The paced row is pgbench at the webhook's target rate (`-R`), each transaction's latency counted from its scheduled");
+                text.AppendLine($"start, without the first {StatusChangeCeiling.WarmUpSeconds} s, in which pgbench's 32 new connections plan their statements: the tail that");
+                text.AppendLine("PostgreSQL alone has at that load on this machine, next to the paced HTTP row below.");
+                text.AppendLine();
+            }
         }
         text.AppendLine("## Cvety over HTTP");
         text.AppendLine();
