@@ -56,16 +56,12 @@ public static partial class PgBench
     public static double TransactionsPerSecond(string output) => Number(Tps(), output);
 
     /// <summary>
-    /// A percentile of the transaction latencies pgbench wrote with <c>-l --log-prefix</c> (third column, microseconds),
-    /// over every log file that starts with the prefix. Under <c>-R</c> a seventh column holds how late the transaction
+    /// The transaction latencies pgbench wrote with <c>-l --log-prefix</c> (third column, microseconds), over every log
+    /// file that starts with the prefix, sorted ascending. Under <c>-R</c> a seventh column holds how late the transaction
     /// started after its scheduled time; it is added, so the latency counts from the schedule. Transactions that finished
     /// within <paramref name="skipSeconds"/> of the first one are left out (the new connections' first statements).
     /// </summary>
-    public static double LoggedLatencyPercentileMs(string logPrefix, double p, double skipSeconds = 0) =>
-        Measure.Percentile(LoggedLatenciesMs(logPrefix, skipSeconds), p);
-
-    /// <summary>The logged latencies (see <see cref="LoggedLatencyPercentileMs"/>), sorted ascending.</summary>
-    public static double[] LoggedLatenciesMs(string logPrefix, double skipSeconds = 0)
+    public static double[] LoggedLatenciesMs(string logPrefix, double skipSeconds)
     {
         var folder = Path.GetDirectoryName(logPrefix)!;
         var logged = Directory.GetFiles(folder, Path.GetFileName(logPrefix) + "*")

@@ -117,7 +117,6 @@ var sample = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(P
 sample["token"] = webhookSecret;
 var nextBitrixId = 500_000;
 MachineNoise.Reading? noise = null;
-double? targetRate = null;
 foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 500 : 3000) / scale;
@@ -173,7 +172,6 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
         // closed loop at full speed builds in front of itself. Latency counts from each call's scheduled time.
         firstId += count;
         var offered = TargetShare * PgBench.Median(pg1Samples);
-        targetRate = offered;
         Console.WriteLine($"Status webhook, {concurrency} concurrent senders paced at {offered:F0} changes/s...");
         await Background.DrainAsync(pg.ConnectionString);
         results.Add(await Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)", concurrency, offered, paced,
@@ -183,13 +181,14 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
 pg1 = PgBench.Median(pg1Samples);
 
 // PostgreSQL alone doing what a status change does, one change per transaction and ten (as group commit does).
-// And paced at the target's rate, as the HTTP phase was: the tail PostgreSQL alone has at that load on this machine.
-var ceiling = catalogOnly ? [] : new List<StatusChangeCeiling.Result>
+// And paced at the target's rate, the same rate as the paced HTTP phase (the median of the same 1-client samples): the
+// tail PostgreSQL alone has at that load on this machine.
+var ceiling = catalogOnly ? [] : new[]
 {
     await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds),
     await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 2, 10, pgSeconds),
+    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds, TargetShare * pg1),
 };
-if (targetRate is { } rate) ceiling.Add(await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds, rate));
 
 if (webhookOnly)
 {

@@ -74,10 +74,10 @@ public static class StatusChangeCeiling
             string[] options = ["-M", "prepared", "-l", "--log-prefix", prefix];
             if (perSecond is { } rate) options = [.. options, "-R", (rate / changesPerTransaction).ToString("F0", CultureInfo.InvariantCulture)];
             var output = await PgBench.RunAsync(binDirectory, connectionString, clients, seconds, script.ToString(), options);
-            var changes = PgBench.TransactionsPerSecond(output) * changesPerTransaction;
-            if (perSecond is null) return new Result(clients, changesPerTransaction, changes, PgBench.MeanLatencyMs(output), PgBench.LoggedLatencyPercentileMs(prefix, 0.99));
-            var warm = PgBench.LoggedLatenciesMs(prefix, WarmUpSeconds);
-            return new Result(clients, changesPerTransaction, changes, warm.DefaultIfEmpty(double.NaN).Average(), Measure.Percentile(warm, 0.99), perSecond);
+            // Paced: the mean of the logged latencies after the warm-up, since pgbench's own average includes it.
+            var logged = PgBench.LoggedLatenciesMs(prefix, perSecond is null ? 0 : WarmUpSeconds);
+            var mean = perSecond is null ? PgBench.MeanLatencyMs(output) : logged.DefaultIfEmpty(double.NaN).Average();
+            return new Result(clients, changesPerTransaction, PgBench.TransactionsPerSecond(output) * changesPerTransaction, mean, Measure.Percentile(logged, 0.99), perSecond);
         }
         finally
         {
