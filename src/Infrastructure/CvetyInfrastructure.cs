@@ -44,6 +44,8 @@ public static class CvetyInfrastructure
 
         var (kaspi, telegram) = services.AddPaymentsAndNotifications(builder.Configuration);
 
+        var bitrixLinks = new BitrixLinkCache();
+        services.AddSingleton(bitrixLinks);
         services.AddMarten(opts =>
             {
                 opts.Connection(database.ConnectionString);
@@ -68,7 +70,7 @@ public static class CvetyInfrastructure
                 opts.Schema.For<User>().SingleTenanted().UniqueIndex(u => u.Phone);
 
                 opts.AddOrders(notify: telegram.Enabled);
-                opts.AddBitrix();
+                opts.AddBitrix(bitrixLinks);
                 opts.AddProducts();
             })
             .UseLightweightSessions()

@@ -6,6 +6,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Cvety.Application.Bitrix;
 
@@ -58,71 +59,105 @@ public sealed record SyncBitrixOrderStatuses(IReadOnlyList<SyncBitrixOrderStatus
 
 public static class SyncBitrixOrderStatusHandler
 {
-    public static async Task<WebhookReply> Handle(SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct) =>
-        (await DecideAsync([command], session, options, clock, ct))[0];
+    public static async Task<WebhookReply> Handle(
+        SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options, BitrixLinkCache links, TimeProvider clock, CancellationToken ct) =>
+        (await DecideAsync([command], session, options, links, clock, ct))[0];
 
-    public static async Task<SyncBitrixOrderStatuses.Replies> Handle(SyncBitrixOrderStatuses command, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct) =>
-        new(await DecideAsync(command.Deliveries, session, options, clock, ct));
+    public static async Task<SyncBitrixOrderStatuses.Replies> Handle(
+        SyncBitrixOrderStatuses command, IDocumentSession session, BitrixOptions options, BitrixLinkCache links, TimeProvider clock, CancellationToken ct) =>
+        new(await DecideAsync(command.Deliveries, session, options, links, clock, ct));
 
     private static async Task<IReadOnlyList<WebhookReply>> DecideAsync(
-        IReadOnlyList<SyncBitrixOrderStatus> deliveries, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct)
+        IReadOnlyList<SyncBitrixOrderStatus> deliveries, IDocumentSession session, BitrixOptions options, BitrixLinkCache links, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var tenant = session.TenantId;
         var replies = new WebhookReply?[deliveries.Count];
-
-        // The deliveries seen before and the orders the Bitrix ids belong to, in one round trip.
         var keys = deliveries.Select(d => d.DeliveryKey).ToArray();
         var linkKeys = deliveries.Select(d => BitrixOrderLink.KeyOf(d.OrderId!.Value)).ToArray();
+        var codes = deliveries.Select(d => d.Status!.Trim()).ToArray();
+        var reported = new OrderStatus[deliveries.Count];
+        var known = deliveries.Select((_, i) => options.TryMap(codes[i], out reported[i])).ToArray();
+
+        // Which order each delivery is about. A link already known in memory needs no read, so its stream is opened
+        // in the first round trip, with the deliveries seen before and the links not known yet.
+        var orderOf = new Guid?[deliveries.Count];
+        for (var i = 0; i < deliveries.Count; i++)
+            if (links.TryGet(tenant, linkKeys[i], out var remembered)) orderOf[i] = remembered;
+        var streams = new Task<IEventStream<Order>>?[deliveries.Count];
+
         var lookups = session.CreateBatchQuery();
         var seenLoad = lookups.LoadMany<InboundDelivery>().ById(keys);
-        var linkedLoad = lookups.LoadMany<BitrixOrderLink>().ById(linkKeys);
+        var unlinked = Enumerable.Range(0, deliveries.Count).Where(i => orderOf[i] is null).ToArray();
+        var linkedLoad = unlinked.Length > 0 ? lookups.LoadMany<BitrixOrderLink>().ById(unlinked.Select(i => linkKeys[i]).ToArray()) : null;
+        Open(lookups, Enumerable.Range(0, deliveries.Count).Where(i => orderOf[i] is not null && known[i]));
         await lookups.Execute(ct);
         var seen = (await seenLoad).ToDictionary(d => d.Id);
-        var linked = (await linkedLoad).ToDictionary(l => l.Id);
 
-        var toOpen = new List<(int Index, BitrixOrderLink Link, string Code, OrderStatus Reported)>();
+        // A remembered link whose stream is not there was remembered from a database that has since been emptied.
         for (var i = 0; i < deliveries.Count; i++)
         {
-            var delivery = deliveries[i];
-            var bitrixId = delivery.OrderId!.Value;
-            if (WebhookReply.Remembered(seen.GetValueOrDefault(keys[i])) is { } remembered)
-            {
-                replies[i] = remembered;
-                continue;
-            }
-            var code = delivery.Status!.Trim();
-            if (linked.GetValueOrDefault(linkKeys[i]) is not { } link)
-            {
-                // Kept, not dropped: applied when Bitrix sends the order itself.
-                session.Store(new PendingBitrixStatus(linkKeys[i], code, delivery.Notes, now));
-                replies[i] = Skipped("Order not found", bitrixId);
-            }
-            else if (!options.TryMap(code, out var reported)) replies[i] = Skipped($"Unknown status: {code}", bitrixId);
-            else toOpen.Add((i, link, code, reported));
+            if (streams[i] is not { } stream || (await stream).Aggregate is not null) continue;
+            links.Forget(tenant, linkKeys[i]);
+            (orderOf[i], streams[i]) = (null, null);
         }
-
-        // The orders' streams, in one more round trip, with the projected documents their new events will update:
-        // held in the session, they are not read again when the inline projections run at commit.
-        session.UseIdentityMapFor<OrderDetails>();
-        session.UseIdentityMapFor<OrderHistory>();
-        var opening = session.CreateBatchQuery();
-        var streams = toOpen.Select(o => opening.Events.FetchForWriting<Order>(o.Link.OrderId)).ToArray();
-        var orderIds = toOpen.Select(o => o.Link.OrderId).Distinct().ToArray();
-        _ = opening.LoadMany<OrderDetails>().ById(orderIds);
-        _ = opening.LoadMany<OrderHistory>().ById(orderIds);
-        if (toOpen.Count > 0) await opening.Execute(ct);
+        var toRead = unlinked.Concat(Enumerable.Range(0, deliveries.Count).Where(i => orderOf[i] is null && !unlinked.Contains(i))).ToArray();
+        var read = toRead.Length == unlinked.Length
+            ? linkedLoad is null ? [] : await linkedLoad
+            : await session.LoadManyAsync<BitrixOrderLink>(ct, toRead.Select(i => linkKeys[i]).ToArray());
+        foreach (var link in read) links.Remember(tenant, link);
+        var readLinks = read.ToDictionary(l => l.Id);
+        var newlyLinked = new List<int>();
+        foreach (var i in toRead)
+        {
+            if (!readLinks.TryGetValue(linkKeys[i], out var link)) continue;
+            orderOf[i] = link.OrderId;
+            if (known[i] && !seen.ContainsKey(keys[i])) newlyLinked.Add(i);
+        }
+        if (newlyLinked.Count > 0)
+        {
+            // The streams of the orders whose links were just read, in one more round trip.
+            var opening = session.CreateBatchQuery();
+            Open(opening, newlyLinked);
+            await opening.Execute(ct);
+        }
 
         // Every event here comes from Bitrix; who in Bitrix did it is in each event's origin.
         session.Stamp(new Origin(Sources.Bitrix, Sources.Bitrix));
-        for (var j = 0; j < toOpen.Count; j++)
+        for (var i = 0; i < deliveries.Count; i++)
         {
-            var (i, link, code, reported) = toOpen[j];
-            var stream = await streams[j];
-            replies[i] = stream.Aggregate is { } order
-                ? Apply(deliveries[i], keys[i], code, order, reported, stream, session, now)
-                : throw new NotFoundException("Order", link.OrderId);
+            var bitrixId = deliveries[i].OrderId!.Value;
+            if (WebhookReply.Remembered(seen.GetValueOrDefault(keys[i])) is { } again) replies[i] = again;
+            else if (orderOf[i] is not { } orderId)
+            {
+                // Kept, not dropped: applied when Bitrix sends the order itself.
+                session.Store(new PendingBitrixStatus(linkKeys[i], codes[i], deliveries[i].Notes, now));
+                replies[i] = Skipped("Order not found", bitrixId);
+            }
+            else if (!known[i]) replies[i] = Skipped($"Unknown status: {codes[i]}", bitrixId);
+            else
+            {
+                var stream = await streams[i]!;
+                replies[i] = stream.Aggregate is { } order
+                    ? Apply(deliveries[i], keys[i], codes[i], order, reported[i], stream, session, now)
+                    : throw new NotFoundException("Order", orderId);
+            }
         }
         return replies!;
+
+        // The orders' streams, with the projected documents their new events will update: held in the session, they
+        // are not read again when the inline projections run at commit.
+        void Open(IBatchedQuery batch, IEnumerable<int> which)
+        {
+            var opened = which.ToArray();
+            if (opened.Length == 0) return;
+            session.UseIdentityMapFor<OrderDetails>();
+            session.UseIdentityMapFor<OrderHistory>();
+            foreach (var i in opened) streams[i] = batch.Events.FetchForWriting<Order>(orderOf[i]!.Value);
+            var ids = opened.Select(i => orderOf[i]!.Value).Distinct().ToArray();
+            _ = batch.LoadMany<OrderDetails>().ById(ids);
+            _ = batch.LoadMany<OrderHistory>().ById(ids);
+        }
     }
 
     private static WebhookReply Apply(

@@ -55,6 +55,25 @@ public sealed class when_bitrix_reports_a_status(CvetyApi api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task a_link_remembered_before_the_database_was_emptied_is_read_again()
+    {
+        // The first change goes through the link the API remembered when the order was committed.
+        await OrderFromBitrixAsync();
+        (await (await Send("{\"order_id\":122183,\"status\":\"AP\"}")).Json()).GetProperty("new_status").GetString().Should().Be("accepted");
+
+        // The database is emptied under the running API: the remembered link points at a stream that is gone.
+        await Api.ResetAsync();
+        (await (await Send("{\"order_id\":122183,\"status\":\"CO\"}")).Content.ReadAsStringAsync())
+            .Should().Be("{\"status\":\"skipped\",\"reason\":\"Order not found\",\"bitrix_order_id\":122183}");
+
+        // Kept, and applied when the order arrives again, under its new id.
+        var (world, orderId) = await OrderFromBitrixAsync();
+        var order = await (await Api.Client(world.Manager).GetAsync($"/api/v1/orders/{orderId}")).Json();
+        order.GetProperty("status").GetString().Should().Be("assembled");
+        (await (await Send("{\"order_id\":122183,\"status\":\"F\"}")).Json()).GetProperty("order_id").GetGuid().Should().Be(orderId);
+    }
+
+    [Fact]
     public async Task the_same_delivery_twice_answers_the_same_and_changes_nothing()
     {
         var (world, orderId) = await OrderFromBitrixAsync();
