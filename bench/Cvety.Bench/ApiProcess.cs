@@ -25,6 +25,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     public HttpClient Client { get; }
 
     public const string AdminPhone = "+77000000001";
@@ -72,6 +74,15 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(500);
         }
         throw new TimeoutException("The API did not answer /health within two minutes.");
+    }
+
+    /// <summary>The status webhook's group-commit batches so far (count and deliveries), from the API's /metrics.</summary>
+    public async Task<(double Batches, double Deliveries)> StatusBatchesAsync()
+    {
+        double Value(string text, string name) => text.Split('\n').Where(l => l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        var metrics = await Client.GetStringAsync("/metrics");
+        return (Value(metrics, "cvety_status_webhook_batch_size_count"), Value(metrics, "cvety_status_webhook_batch_size_sum"));
     }
 
     public async Task<string> LoginAsync(string phone, string password)

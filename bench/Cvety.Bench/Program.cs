@@ -5,9 +5,10 @@ using Cvety.Bench;
 using Cvety.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only] [--profile]
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only] [--profile] [--httpclient]
 // --webhook-only measures the Bitrix status webhook alone and prints it (the report file is left as it is);
-// --profile loads pg_stat_statements and prints what PostgreSQL ran per webhook call.
+// --profile loads pg_stat_statements and prints what PostgreSQL ran per webhook call; --httpclient sends the webhook
+// phases through HttpClient instead of BlockingHttp.
 var arguments = new Dictionary<string, int>();
 for (var i = 0; i < args.Length; i++) arguments[args[i]] = i; // the last one wins: run.sh's --out can be overridden
 string Arg(string name) => args[arguments[name] + 1];
@@ -116,7 +117,10 @@ foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 8, 32 }
 var sample = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SamplesFolder(), "bitrix-order-create.json")))!.AsObject();
 sample["token"] = webhookSecret;
 var nextBitrixId = 500_000;
+var httpClientSenders = arguments.ContainsKey("--httpclient");
+using var senders = new BlockingHttp(api.Address);
 MachineNoise.Reading? noise = null;
+var cpu = new List<(string Phase, CpuAccount.Use Use)>();
 foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 500 : 3000) / scale;
@@ -145,10 +149,20 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
         return request;
     }
 
+    // Each delivery from a sender with its own connection and thread (BlockingHttp), unless --httpclient asks for the
+    // shared HttpClient's async path, which costs the machine more CPU per call (docs/decisions/0009).
+    Task<bool> Delivered(int i, bool applied)
+    {
+        if (httpClientSenders) return applied ? Applied(() => api.Client.SendAsync(StatusSync(i))) : Ok(() => api.Client.SendAsync(StatusSync(i)));
+        var (status, body) = senders.Post("/api/v1/webhooks/order-status-sync", $"X-Webhook-Secret: {webhookSecret}\r\n",
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { order_id = firstId + i, status = "AP", changed_by_id = 15 }));
+        return Task.FromResult(status == 200 && (!applied || body.Contains("\"status\":\"success\"", StringComparison.Ordinal)));
+    }
+
     if (warm > 0)
     {
         Console.WriteLine($"Status webhook, {concurrency} concurrent senders, warming up with {warm} changes...");
-        await Measure.RunAsync("warm-up", concurrency, warm, i => Applied(() => api.Client.SendAsync(StatusSync(i))));
+        await Measure.RunAsync("warm-up", concurrency, warm, i => Delivered(i, applied: true), blocking: !httpClientSenders);
         firstId += warm;
     }
     await Background.DrainAsync(pg.ConnectionString);
@@ -158,12 +172,18 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
     Console.WriteLine($"Status webhook, {concurrency} concurrent senders...");
     if (concurrency == 32 && profile) await Profile.ResetAsync(pg.ConnectionString);
     var kdamondBefore = MachineNoise.KdamondCpuMs();
+    var cpuBefore = CpuAccount.Take(api.ProcessId);
+    var batchesBefore = await api.StatusBatchesAsync();
     results.Add(await Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
-        i => Applied(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
+        i => Delivered(i, applied: true), TimeSpan.FromSeconds(60), blocking: !httpClientSenders));
+    if (concurrency == 32) cpu.Add(("closed loop, 32 senders", CpuAccount.Between(cpuBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations) with
+    {
+        BatchSize = MeanBatch(batchesBefore, await api.StatusBatchesAsync()),
+    }));
     if (concurrency == 32) noise = new MachineNoise.Reading(results[^1].Seconds, MachineNoise.KdamondCpuMs() - kdamondBefore, MachineNoise.SampleIntervalMs());
     if (concurrency == 32 && profile) await Profile.PrintAsync(pg.ConnectionString, results[^1].Operations);
     results.Add(await Measure.RunAsync("Bitrix status webhook, the same delivery again (deduplicated)", concurrency, count,
-        i => Ok(() => api.Client.SendAsync(StatusSync(i))), TimeSpan.FromSeconds(60)));
+        i => Delivered(i, applied: false), TimeSpan.FromSeconds(60), blocking: !httpClientSenders));
     if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds / 2));
     if (paced > 0)
     {
@@ -174,8 +194,14 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
         var offered = TargetShare * PgBench.Median(pg1Samples);
         Console.WriteLine($"Status webhook, {concurrency} concurrent senders paced at {offered:F0} changes/s...");
         await Background.DrainAsync(pg.ConnectionString);
+        var pacedBefore = CpuAccount.Take(api.ProcessId);
+        var pacedBatchesBefore = await api.StatusBatchesAsync();
         results.Add(await Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)", concurrency, offered, paced,
-            i => Applied(() => api.Client.SendAsync(StatusSync(i)))));
+            i => Delivered(i, applied: true), blocking: !httpClientSenders));
+        cpu.Add(($"paced at {offered:F0}/s", CpuAccount.Between(pacedBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations) with
+        {
+            BatchSize = MeanBatch(pacedBatchesBefore, await api.StatusBatchesAsync()),
+        }));
     }
 }
 pg1 = PgBench.Median(pg1Samples);
@@ -195,6 +221,8 @@ if (webhookOnly)
     Console.WriteLine($"pgbench 1 client: {string.Join(", ", pg1Samples.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))}/s, median {pg1:F0}/s");
     foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, a status change's SQL, {c.ChangesPerTransaction} per transaction, {c.Clients} clients{(c.PacedAt is { } at ? $" paced at {at:F0}/s" : "")}: {c.ChangesPerSecond:F0} changes/s, {c.LatencyMs:F1} ms per transaction (p99 {c.P99Ms:F1} ms)");
     if (noise is not null) Console.WriteLine($"kdamond during the 32-sender phase ({noise.Seconds:F1} s): {noise.KdamondCpuMs:F0} ms of CPU; DAMON sampling interval {noise.SampleIntervalMs?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} ms");
+    foreach (var (phase, use) in cpu)
+        Console.WriteLine($"CPU per change, {phase}: API {use.ApiMs:F2} ms, PostgreSQL {use.PostgresMs:F2} ms (upkeep {use.PostgresUpkeepMs:F2} ms), bench senders {use.BenchMs:F2} ms, kdamond {use.KdamondMs:F2} ms, other {use.OtherMs:F2} ms, idle {use.IdleMs:F2} ms; cores busy {use.Busy:P0}; {use.BatchSize:F1} changes per commit");
     foreach (var r in results) Console.WriteLine($"{r.Name}, {r.Concurrency}: {r.PerSecond:F0}/s ({r.PerSecond / pg1:P0} of pgbench 1 client), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, failures {r.Failures}");
     return results.Any(r => r.Failures > 0) ? 1 : 0;
 }
@@ -207,12 +235,15 @@ if (events != 50) throw new InvalidOperationException($"Expected 50 events, foun
 results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/orders/{id}/timeline)", 1, 1000 / scale,
     _ => Ok(() => api.Client.SendAsync(Request(HttpMethod.Get, $"/api/v1/orders/{busy}/timeline", null)))));
 
+static double MeanBatch((double Batches, double Deliveries) before, (double Batches, double Deliveries) after) =>
+    (after.Deliveries - before.Deliveries) / Math.Max(1, after.Batches - before.Batches);
+
 // The reference samples, as copied into the test project (the bench runs from the repository root).
 static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.IntegrationTests", "Samples"));
 
 var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
 
-var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, quick, catalog);
+var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
 return results.Concat(catalog.Results).Any(r => r.Failures > 0) ? 1 : 0;

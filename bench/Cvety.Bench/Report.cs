@@ -5,7 +5,7 @@ namespace Cvety.Bench;
 
 public static class Report
 {
-    public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<StatusChangeCeiling.Result> ceiling, MachineNoise.Reading? noise, bool quick, CatalogResults catalog)
+    public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<StatusChangeCeiling.Result> ceiling, MachineNoise.Reading? noise, IReadOnlyList<(string Phase, CpuAccount.Use Use)> cpu, bool quick, CatalogResults catalog)
     {
         var pg1 = PgBench.Median(pg1Samples);
         string F(double v, string format = "F0") => v.ToString(format, CultureInfo.InvariantCulture);
@@ -84,6 +84,19 @@ public static class Report
         foreach (var r in results)
             text.AppendLine($"| {r.Name} | {r.Concurrency} | {r.Operations} | {r.Failures} | {F(r.PerSecond)} | {F(r.P50Ms, "F2")} | {F(r.P99Ms, "F2")} | {F(r.PerSecond / Limit(r.Concurrency), "P0")} |");
         text.AppendLine();
+        if (cpu.Count > 0)
+        {
+            text.AppendLine("Where the machine's CPU went during the 32-sender status webhook phases, in milliseconds per change, from `/proc`");
+            text.AppendLine("(`CpuAccount.cs`): the API process, PostgreSQL (backends and upkeep), the bench's senders (one keep-alive connection");
+            text.AppendLine("and one thread each, `BlockingHttp.cs`), kdamond and everything else; idle is the time no core had work. Changes");
+            text.AppendLine("per commit is the mean size of the group-commit batches, from the API's `cvety_status_webhook_batch_size` metric.");
+            text.AppendLine();
+            text.AppendLine("| phase | API | PostgreSQL | senders | kdamond | other | idle | cores busy | changes per commit |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (phase, use) in cpu)
+                text.AppendLine($"| {phase} | {F(use.ApiMs, "F2")} | {F(use.PostgresMs, "F2")} | {F(use.BenchMs, "F2")} | {F(use.KdamondMs, "F2")} | {F(use.OtherMs, "F2")} | {F(use.IdleMs, "F2")} | {F(use.Busy, "P0")} | {F(use.BatchSize, "F1")} |");
+            text.AppendLine();
+        }
 
         text.AppendLine($"## Catalog search over {catalog.Products} products of one shop");
         text.AppendLine();
