@@ -94,21 +94,22 @@ public static class SyncBitrixOrderStatusHandler
         await lookups.Execute(ct);
         var seen = (await seenLoad).ToDictionary(d => d.Id);
 
-        // A remembered link whose stream is not there was remembered from a database that has since been emptied.
+        // A remembered link whose stream is not there was remembered from a database that has since been emptied:
+        // forgotten, and read again with one more round trip.
+        var stale = new List<int>();
         for (var i = 0; i < deliveries.Count; i++)
         {
             if (streams[i] is not { } stream || (await stream).Aggregate is not null) continue;
             links.Forget(tenant, linkKeys[i]);
             (orderOf[i], streams[i]) = (null, null);
+            stale.Add(i);
         }
-        var toRead = unlinked.Concat(Enumerable.Range(0, deliveries.Count).Where(i => orderOf[i] is null && !unlinked.Contains(i))).ToArray();
-        var read = toRead.Length == unlinked.Length
-            ? linkedLoad is null ? [] : await linkedLoad
-            : await session.LoadManyAsync<BitrixOrderLink>(ct, toRead.Select(i => linkKeys[i]).ToArray());
+        var read = linkedLoad is null ? [] : (await linkedLoad).ToList();
+        if (stale.Count > 0) read.AddRange(await session.LoadManyAsync<BitrixOrderLink>(ct, stale.Select(i => linkKeys[i]).ToArray()));
         foreach (var link in read) links.Remember(tenant, link);
         var readLinks = read.ToDictionary(l => l.Id);
         var newlyLinked = new List<int>();
-        foreach (var i in toRead)
+        foreach (var i in unlinked.Concat(stale))
         {
             if (!readLinks.TryGetValue(linkKeys[i], out var link)) continue;
             orderOf[i] = link.OrderId;
