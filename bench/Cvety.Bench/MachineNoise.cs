@@ -9,28 +9,8 @@ namespace Cvety.Bench;
 /// </summary>
 public static class MachineNoise
 {
+    /// <summary>kdamond's CPU during a phase (from <see cref="CpuAccount"/>) and DAMON's sampling interval.</summary>
     public sealed record Reading(double Seconds, double KdamondCpuMs, double? SampleIntervalMs);
-
-    /// <summary>CPU time (user and system) that all kdamond threads have used so far, in milliseconds; 0 where there are none.</summary>
-    public static double KdamondCpuMs()
-    {
-        var ticks = 0L;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
-                if (!comm.StartsWith("kdamond", StringComparison.Ordinal)) continue;
-                // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        return ticks * 10.0; // USER_HZ is 100 on Linux
-    }
 
     /// <summary>DAMON's sampling interval, when a kdamond is configured through sysfs.</summary>
     public static double? SampleIntervalMs()

@@ -121,6 +121,18 @@ var httpClientSenders = arguments.ContainsKey("--httpclient");
 using var senders = new BlockingHttp(api.Address);
 MachineNoise.Reading? noise = null;
 var cpu = new List<(string Phase, CpuAccount.Use Use)>();
+// Runs a status webhook phase into the results, and returns where the machine's CPU went during it and how many
+// changes each of the API's group commits held.
+async Task<CpuAccount.Use> Accounted(Func<Task<Result>> phase)
+{
+    var cpuBefore = CpuAccount.Take(api.ProcessId);
+    var batchesBefore = await api.StatusBatchesAsync();
+    results.Add(await phase());
+    var use = CpuAccount.Between(cpuBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations);
+    var batches = await api.StatusBatchesAsync();
+    return use with { BatchSize = (batches.Deliveries - batchesBefore.Deliveries) / Math.Max(1, batches.Batches - batchesBefore.Batches) };
+}
+
 foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1, 8, 32 })
 {
     var count = (concurrency == 1 ? 500 : 3000) / scale;
@@ -143,11 +155,13 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/order-status-sync")
         {
-            Content = JsonContent.Create(new { order_id = firstId + i, status = "AP", changed_by_id = 15 }),
+            Content = JsonContent.Create(StatusBody(i)),
         };
         request.Headers.Add("X-Webhook-Secret", webhookSecret);
         return request;
     }
+
+    object StatusBody(int i) => new { order_id = firstId + i, status = "AP", changed_by_id = 15 };
 
     // Each delivery from a sender with its own connection and thread (BlockingHttp), unless --httpclient asks for the
     // shared HttpClient's async path, which costs the machine more CPU per call (docs/decisions/0009).
@@ -155,7 +169,7 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
     {
         if (httpClientSenders) return applied ? Applied(() => api.Client.SendAsync(StatusSync(i))) : Ok(() => api.Client.SendAsync(StatusSync(i)));
         var (status, body) = senders.Post("/api/v1/webhooks/order-status-sync", $"X-Webhook-Secret: {webhookSecret}\r\n",
-            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { order_id = firstId + i, status = "AP", changed_by_id = 15 }));
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(StatusBody(i)));
         return Task.FromResult(status == 200 && (!applied || body.Contains("\"status\":\"success\"", StringComparison.Ordinal)));
     }
 
@@ -171,16 +185,13 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
     if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds / 2));
     Console.WriteLine($"Status webhook, {concurrency} concurrent senders...");
     if (concurrency == 32 && profile) await Profile.ResetAsync(pg.ConnectionString);
-    var kdamondBefore = MachineNoise.KdamondCpuMs();
-    var cpuBefore = CpuAccount.Take(api.ProcessId);
-    var batchesBefore = await api.StatusBatchesAsync();
-    results.Add(await Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
+    var closed = await Accounted(() => Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
         i => Delivered(i, applied: true), TimeSpan.FromSeconds(60), blocking: !httpClientSenders));
-    if (concurrency == 32) cpu.Add(("closed loop, 32 senders", CpuAccount.Between(cpuBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations) with
+    if (concurrency == 32)
     {
-        BatchSize = MeanBatch(batchesBefore, await api.StatusBatchesAsync()),
-    }));
-    if (concurrency == 32) noise = new MachineNoise.Reading(results[^1].Seconds, MachineNoise.KdamondCpuMs() - kdamondBefore, MachineNoise.SampleIntervalMs());
+        cpu.Add(("closed loop, 32 senders", closed));
+        noise = new MachineNoise.Reading(results[^1].Seconds, closed.KdamondMs * closed.Operations, MachineNoise.SampleIntervalMs());
+    }
     if (concurrency == 32 && profile) await Profile.PrintAsync(pg.ConnectionString, results[^1].Operations);
     results.Add(await Measure.RunAsync("Bitrix status webhook, the same delivery again (deduplicated)", concurrency, count,
         i => Delivered(i, applied: false), TimeSpan.FromSeconds(60), blocking: !httpClientSenders));
@@ -194,14 +205,8 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
         var offered = TargetShare * PgBench.Median(pg1Samples);
         Console.WriteLine($"Status webhook, {concurrency} concurrent senders paced at {offered:F0} changes/s...");
         await Background.DrainAsync(pg.ConnectionString);
-        var pacedBefore = CpuAccount.Take(api.ProcessId);
-        var pacedBatchesBefore = await api.StatusBatchesAsync();
-        results.Add(await Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)", concurrency, offered, paced,
-            i => Delivered(i, applied: true), blocking: !httpClientSenders));
-        cpu.Add(($"paced at {offered:F0}/s", CpuAccount.Between(pacedBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations) with
-        {
-            BatchSize = MeanBatch(pacedBatchesBefore, await api.StatusBatchesAsync()),
-        }));
+        cpu.Add(($"paced at {offered:F0}/s", await Accounted(() => Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)",
+            concurrency, offered, paced, i => Delivered(i, applied: true), blocking: !httpClientSenders))));
     }
 }
 pg1 = PgBench.Median(pg1Samples);
@@ -234,9 +239,6 @@ var events = (await api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{busy}/timeli
 if (events != 50) throw new InvalidOperationException($"Expected 50 events, found {events}.");
 results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/orders/{id}/timeline)", 1, 1000 / scale,
     _ => Ok(() => api.Client.SendAsync(Request(HttpMethod.Get, $"/api/v1/orders/{busy}/timeline", null)))));
-
-static double MeanBatch((double Batches, double Deliveries) before, (double Batches, double Deliveries) after) =>
-    (after.Deliveries - before.Deliveries) / Math.Max(1, after.Batches - before.Batches);
 
 // The reference samples, as copied into the test project (the bench runs from the repository root).
 static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.IntegrationTests", "Samples"));
