@@ -5,7 +5,7 @@ using Cvety.Bench;
 using Cvety.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only] [--profile] [--httpclient]
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only [--rate N]] [--profile] [--httpclient]
 // --webhook-only measures the Bitrix status webhook alone and prints it (the report file is left as it is);
 // --profile loads pg_stat_statements and prints what PostgreSQL ran per webhook call; --httpclient sends the webhook
 // phases through HttpClient instead of BlockingHttp.
@@ -17,6 +17,9 @@ var output = Arg("--out");
 var quick = arguments.ContainsKey("--quick");
 var scale = quick ? 4 : 1;
 var profile = arguments.ContainsKey("--profile");
+// --rate <changes/s> paces the 32 senders (and PostgreSQL alone) at a fixed rate instead of 30% of the run's 1-client
+// median, so that runs on a machine whose disk swings can be compared; only with --webhook-only, which writes no report.
+double? fixedRate = arguments.ContainsKey("--rate") ? double.Parse(Arg("--rate"), CultureInfo.InvariantCulture) : null;
 
 Console.WriteLine("Starting a throwaway PostgreSQL cluster...");
 await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
@@ -90,6 +93,7 @@ for (var i = 0; i < 20; i++)
 var results = new List<Result>();
 var catalogOnly = arguments.ContainsKey("--catalog-only");
 var webhookOnly = arguments.ContainsKey("--webhook-only");
+if (fixedRate is not null && !webhookOnly) throw new ArgumentException("--rate is for comparing runs: use it with --webhook-only, which writes no report.");
 foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 8, 32 })
 {
     Console.WriteLine($"Order placement, {concurrency} concurrent...");
@@ -202,7 +206,7 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
         // so the rate is final), not for all they can get: the latency of a change at that load, without the queue a
         // closed loop at full speed builds in front of itself. Latency counts from each call's scheduled time.
         firstId += count;
-        var offered = TargetShare * PgBench.Median(pg1Samples);
+        var offered = fixedRate ?? TargetShare * PgBench.Median(pg1Samples);
         Console.WriteLine($"Status webhook, {concurrency} concurrent senders paced at {offered:F0} changes/s...");
         await Background.DrainAsync(pg.ConnectionString);
         cpu.Add(($"paced at {offered:F0}/s", await Accounted(() => Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)",
@@ -218,7 +222,7 @@ var ceiling = catalogOnly ? [] : new[]
 {
     await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds),
     await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 2, 10, pgSeconds),
-    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds, TargetShare * pg1),
+    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds, fixedRate ?? TargetShare * pg1),
 };
 
 if (webhookOnly)
