@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ namespace Cvety.Infrastructure.Database;
 /// Which PostgreSQL Cvety uses: <c>ConnectionStrings:Marten</c> when set, otherwise a local cluster the process
 /// starts and owns (<see cref="LocalPostgres"/>), configured under <c>Cvety:Database</c>.
 /// </summary>
-public sealed class DatabaseSelection
+public sealed partial class DatabaseSelection
 {
     private DatabaseSelection(string connectionString, LocalPostgres? local)
     {
@@ -17,18 +18,32 @@ public sealed class DatabaseSelection
     }
 
     /// <summary>
-    /// Marten opens a pooled connection per operation, so a request takes several from the pool. Npgsql's reset on
-    /// each (a DISCARD ALL round trip) was a third of the statements of a webhook; Cvety sets no session state that
-    /// could leak between uses, so the reset is skipped. Statements used again and again are prepared automatically.
-    /// Settings given in the configured connection string win.
+    /// Connection settings Cvety applies unless the configured connection string gives them (then it wins):
+    /// <list type="bullet">
+    /// <item>Marten opens a pooled connection per operation, so a request takes several from the pool. Npgsql's reset
+    /// on each (a DISCARD ALL round trip) was a third of the statements of a webhook; Cvety sets no session state that
+    /// could leak between uses, so the reset is skipped (<c>No Reset On Close</c>).</item>
+    /// <item>Statements used again and again are prepared automatically (<c>Max Auto Prepare</c>).</item>
+    /// <item>The pool holds at most <see cref="DefaultMaxPoolSize"/> connections (<c>Maximum Pool Size</c>, Npgsql's own
+    /// default is 100). Npgsql hands out idle connections in turn, so every pooled connection's backend keeps touching
+    /// PostgreSQL's shared memory, and the kernel's page scanner (DAMON on these machines) pays for every process that
+    /// maps a page it samples. More connections than PostgreSQL has cores only queue inside PostgreSQL. See ADR 0010.</item>
+    /// </list>
     /// </summary>
-    private static string Tuned(string connectionString)
+    public static string Tuned(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        if (!MaxPoolSizeGiven().IsMatch(connectionString)) builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
         return builder.ConnectionString;
     }
+
+    /// <summary>Twice the machine's cores, at least 4: enough to keep PostgreSQL's cores busy while others wait on the network.</summary>
+    public static int DefaultMaxPoolSize => Math.Max(4, 2 * Environment.ProcessorCount);
+
+    [GeneratedRegex(@"max(imum)?\s*pool\s*size\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex MaxPoolSizeGiven();
 
     public string ConnectionString { get; }
 
