@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +9,7 @@ namespace Cvety.Infrastructure.Database;
 /// Which PostgreSQL Cvety uses: <c>ConnectionStrings:Marten</c> when set, otherwise a local cluster the process
 /// starts and owns (<see cref="LocalPostgres"/>), configured under <c>Cvety:Database</c>.
 /// </summary>
-public sealed partial class DatabaseSelection
+public sealed class DatabaseSelection
 {
     private DatabaseSelection(string connectionString, LocalPostgres? local)
     {
@@ -33,17 +33,19 @@ public sealed partial class DatabaseSelection
     public static string Tuned(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
-        if (!MaxPoolSizeGiven().IsMatch(connectionString)) builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>().Select(Keyword).ToHashSet();
+        if (!given.Contains(Keyword("No Reset On Close"))) builder.NoResetOnClose = true;
+        if (!given.Contains(Keyword("Max Auto Prepare"))) builder.MaxAutoPrepare = 64;
+        if (!given.Contains(Keyword("Maximum Pool Size")) && !given.Contains(Keyword("MaxPoolSize")))
+            builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
         return builder.ConnectionString;
     }
 
     /// <summary>Twice the machine's cores, at least 4: enough to keep PostgreSQL's cores busy while others wait on the network.</summary>
     public static int DefaultMaxPoolSize => Math.Max(4, 2 * Environment.ProcessorCount);
 
-    [GeneratedRegex(@"max(imum)?\s*pool\s*size\s*=", RegexOptions.IgnoreCase)]
-    private static partial Regex MaxPoolSizeGiven();
+    /// <summary>A connection-string keyword as Npgsql compares it: case and spaces do not count ("No Reset On Close" is "NoResetOnClose").</summary>
+    private static string Keyword(string given) => given.Replace(" ", "").ToLowerInvariant();
 
     public string ConnectionString { get; }
 
