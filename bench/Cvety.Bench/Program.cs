@@ -5,7 +5,7 @@ using Cvety.Bench;
 using Cvety.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only [--rate N]] [--profile] [--httpclient]
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only [--rate N]] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]
 // --webhook-only measures the Bitrix status webhook alone and prints it (the report file is left as it is);
 // --profile loads pg_stat_statements and prints what PostgreSQL ran per webhook call; --httpclient sends the webhook
 // phases through HttpClient instead of BlockingHttp.
@@ -21,13 +21,19 @@ var profile = arguments.ContainsKey("--profile");
 // median, so that runs on a machine whose disk swings can be compared; only with --webhook-only, which writes no report.
 double? fixedRate = arguments.ContainsKey("--rate") ? double.Parse(Arg("--rate"), CultureInfo.InvariantCulture) : null;
 
+// --pg-settings "<line>;<line>" adds postgresql.conf lines to the throwaway cluster, after Cvety's own defaults
+// (LocalPostgres.DefaultSettings), so that a setting can be compared: --pg-settings "shared_buffers = 128MB".
+var pgSettings = arguments.ContainsKey("--pg-settings")
+    ? Arg("--pg-settings").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    : [];
+
 Console.WriteLine("Starting a throwaway PostgreSQL cluster...");
 await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
 {
     DataDirectory = Path.Combine(Path.GetTempPath(), "cvety-bench-" + Guid.NewGuid().ToString("N")[..8]),
     Database = "cvety_bench",
     Throwaway = true,
-    Settings = profile ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : [],
+    Settings = [.. profile ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : Array.Empty<string>(), .. pgSettings],
 }, NullLogger.Instance);
 var bin = PgBench.BinDirectory(LocalPostgres.FindBinaries(null));
 

@@ -21,7 +21,10 @@ public sealed record LocalPostgresOptions
     /// <summary>When true the cluster is removed on dispose (test clusters).</summary>
     public bool Throwaway { get; set; }
 
-    /// <summary>Extra <c>postgresql.conf</c> lines for a new cluster (the benchmark's statement profile, for example).</summary>
+    /// <summary>
+    /// Extra <c>postgresql.conf</c> lines for a new cluster (the benchmark's statement profile, for example). They come
+    /// after <see cref="LocalPostgres.DefaultSettings"/>, so a line here for the same setting wins.
+    /// </summary>
     public IReadOnlyList<string> Settings { get; set; } = [];
 }
 
@@ -51,6 +54,14 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     public string ConnectionString { get; private set; }
+
+    /// <summary>
+    /// What a new cluster starts with besides PostgreSQL's defaults. Shared buffers are 16 MB, not 128 MB: every backend
+    /// maps them, and on hosts whose kernel scans physical memory (DAMON, as on these machines) a large mapping shared
+    /// by many processes makes each pass expensive for all of them. Reads beyond the buffers come from the kernel's
+    /// page cache, which no process maps. See docs/decisions/0011.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultSettings = ["shared_buffers = 16MB"];
 
     public string DataPath => Path.Combine(_root, "data");
 
@@ -129,7 +140,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         // Loopback TCP only; no Unix socket, so the server needs no writable /var/run folder.
         await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"),
             "\n# Cvety local cluster\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\nfsync = on\n"
-            + string.Concat(settings.Select(line => line + "\n")), ct);
+            + string.Concat(DefaultSettings.Concat(settings).Select(line => line + "\n")), ct);
 
         var state = new ClusterState(FreePort(), password);
         await File.WriteAllTextAsync(stateFile, JsonSerializer.Serialize(state), ct);
