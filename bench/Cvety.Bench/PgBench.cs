@@ -7,7 +7,7 @@ namespace Cvety.Bench;
 
 /// <summary>
 /// PostgreSQL's own ceiling on this machine: pgbench, one single-row INSERT of a jsonb document per transaction,
-/// default settings, against the same cluster the API uses. No HTTP call that appends an event can beat it.
+/// the local cluster's settings (ADR 0011), against the same cluster the API uses. No HTTP call that appends an event can beat it.
 /// </summary>
 public static partial class PgBench
 {

@@ -255,7 +255,7 @@ static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.I
 
 var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
 
-var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog);
+var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, [.. LocalPostgres.DefaultSettings, .. pgSettings]);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
 return results.Concat(catalog.Results).Any(r => r.Failures > 0) ? 1 : 0;

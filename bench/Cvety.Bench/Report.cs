@@ -5,7 +5,7 @@ namespace Cvety.Bench;
 
 public static class Report
 {
-    public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<StatusChangeCeiling.Result> ceiling, MachineNoise.Reading? noise, IReadOnlyList<(string Phase, CpuAccount.Use Use)> cpu, bool quick, CatalogResults catalog)
+    public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<StatusChangeCeiling.Result> ceiling, MachineNoise.Reading? noise, IReadOnlyList<(string Phase, CpuAccount.Use Use)> cpu, bool quick, CatalogResults catalog, IReadOnlyList<string> pgSettings)
     {
         var pg1 = PgBench.Median(pg1Samples);
         string F(double v, string format = "F0") => v.ToString(format, CultureInfo.InvariantCulture);
@@ -19,8 +19,8 @@ public static class Report
         text.AppendLine();
         text.AppendLine($"Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "quick mode (fewer operations)" : "full mode")}.");
         text.AppendLine("The API runs as its own process (Release, Production settings, logs at Warning) on a loopback port; the");
-        text.AppendLine("load comes over real HTTP from this process; both share the machine with PostgreSQL 15 (default settings,");
-        text.AppendLine("a throwaway cluster started for the run).");
+        text.AppendLine("load comes over real HTTP from this process; both share the machine with PostgreSQL 15 (default settings");
+        text.AppendLine($"except {string.Join(", ", pgSettings.Select(line => "`" + line + "`"))}, see docs/decisions/0011; a throwaway cluster started for the run).");
         text.AppendLine();
         text.AppendLine("## The limit: PostgreSQL itself, measured in the same run");
         text.AppendLine();
