@@ -26,6 +26,7 @@ double? fixedRate = arguments.ContainsKey("--rate") ? double.Parse(Arg("--rate")
 var pgSettings = arguments.ContainsKey("--pg-settings")
     ? Arg("--pg-settings").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
     : [];
+string[] clusterSettings = [.. profile ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : Array.Empty<string>(), .. pgSettings];
 
 Console.WriteLine("Starting a throwaway PostgreSQL cluster...");
 await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
@@ -33,7 +34,7 @@ await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
     DataDirectory = Path.Combine(Path.GetTempPath(), "cvety-bench-" + Guid.NewGuid().ToString("N")[..8]),
     Database = "cvety_bench",
     Throwaway = true,
-    Settings = [.. profile ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : Array.Empty<string>(), .. pgSettings],
+    Settings = clusterSettings,
 }, NullLogger.Instance);
 var bin = PgBench.BinDirectory(LocalPostgres.FindBinaries(null));
 
@@ -255,7 +256,7 @@ static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.I
 
 var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
 
-var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, [.. LocalPostgres.DefaultSettings, .. pgSettings]);
+var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, [.. LocalPostgres.DefaultSettings, .. clusterSettings]);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
 return results.Concat(catalog.Results).Any(r => r.Failures > 0) ? 1 : 0;

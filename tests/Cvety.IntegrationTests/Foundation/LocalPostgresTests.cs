@@ -19,10 +19,7 @@ public sealed class when_no_database_is_configured
             }
 
             await using var second = await LocalPostgres.StartAsync(options with { Throwaway = true }, NullLogger.Instance);
-            await using var conn = new NpgsqlConnection(second.ConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("select v from kept", conn);
-            (await cmd.ExecuteScalarAsync()).Should().Be(42);
+            (await Scalar(second.ConnectionString, "select v from kept")).Should().Be(42);
         }
         finally
         {
