@@ -6,11 +6,13 @@ namespace Cvety.Bench;
 /// Where the machine's CPU went during a phase, by process, from <c>/proc</c>: the API, PostgreSQL (every process named
 /// <c>postgres</c>), this bench (the HTTP senders), kdamond, and the rest; plus the time no core had work. On these
 /// 2-core machines all of them share the same two cores, so a phase's tail depends on how close their sum comes to two.
+/// It also counts the inter-processor interrupts of the phase, from <c>/proc/interrupts</c>: rescheduling (a thread woken
+/// on the other core) and function calls (mostly TLB flushes). On this paravirtualized guest an interrupt is costly.
 /// </summary>
 public static class CpuAccount
 {
     /// <summary>CPU used so far by each process of interest (by pid, so one that ends between two snapshots is left out, not subtracted).</summary>
-    public sealed record Snapshot(long Stamp, IReadOnlyDictionary<int, (Kind Kind, double Ms)> Processes, double BusyMs, double IdleMs);
+    public sealed record Snapshot(long Stamp, IReadOnlyDictionary<int, (Kind Kind, double Ms)> Processes, double BusyMs, double IdleMs, long WakeIpis, long CallIpis);
 
     public enum Kind { Api, Postgres, PostgresUpkeep, Bench, Kdamond }
 
@@ -20,6 +22,12 @@ public static class CpuAccount
     /// </summary>
     public sealed record Use(int Operations, double Seconds, double ApiMs, double PostgresMs, double PostgresUpkeepMs, double BenchMs, double KdamondMs, double OtherMs, double IdleMs)
     {
+        /// <summary>Rescheduling interrupts per operation: wake-ups of a thread on the other core.</summary>
+        public double WakeIpis { get; init; }
+
+        /// <summary>Function-call interrupts per operation (TLB flushes and other cross-core calls).</summary>
+        public double CallIpis { get; init; }
+
         /// <summary>For the status webhook: deliveries per group-commit transaction during the phase.</summary>
         public double BatchSize { get; init; }
 
@@ -58,7 +66,22 @@ public static class CpuAccount
         var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
             .Select(x => long.Parse(x, CultureInfo.InvariantCulture) * 10.0).ToArray();
         var idle = cpu[3] + cpu[4];
-        return new Snapshot(System.Diagnostics.Stopwatch.GetTimestamp(), processes, cpu.Sum() - idle, idle);
+        return new Snapshot(System.Diagnostics.Stopwatch.GetTimestamp(), processes, cpu.Sum() - idle, idle, Interrupts("RES:"), Interrupts("CAL:"));
+    }
+
+    /// <summary>An x86 interrupt line of /proc/interrupts ("RES:", "CAL:"), summed over the cores; 0 where there is none.</summary>
+    private static long Interrupts(string line)
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/interrupts").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .FirstOrDefault(f => f.Length > 0 && f[0] == line);
+            return fields?.Skip(1).TakeWhile(f => f.All(char.IsAsciiDigit)).Sum(f => long.Parse(f, CultureInfo.InvariantCulture)) ?? 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     public static Use Between(Snapshot before, Snapshot after, int operations)
@@ -72,6 +95,10 @@ public static class CpuAccount
         var kdamond = Used(Kind.Kdamond);
         var other = Math.Max(0, after.BusyMs - before.BusyMs - api - postgres - bench - kdamond);
         return new Use(operations, System.Diagnostics.Stopwatch.GetElapsedTime(before.Stamp, after.Stamp).TotalSeconds,
-            Per(api), Per(postgres), Per(Used(Kind.PostgresUpkeep)), Per(bench), Per(kdamond), Per(other), Per(after.IdleMs - before.IdleMs));
+            Per(api), Per(postgres), Per(Used(Kind.PostgresUpkeep)), Per(bench), Per(kdamond), Per(other), Per(after.IdleMs - before.IdleMs))
+        {
+            WakeIpis = Per(after.WakeIpis - before.WakeIpis),
+            CallIpis = Per(after.CallIpis - before.CallIpis),
+        };
     }
 }

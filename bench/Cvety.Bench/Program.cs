@@ -238,7 +238,7 @@ if (webhookOnly)
     foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, a status change's SQL, {c.ChangesPerTransaction} per transaction, {c.Clients} clients{(c.PacedAt is { } at ? $" paced at {at:F0}/s" : "")}: {c.ChangesPerSecond:F0} changes/s, {c.LatencyMs:F1} ms per transaction (p99 {c.P99Ms:F1} ms)");
     if (noise is not null) Console.WriteLine($"kdamond during the 32-sender phase ({noise.Seconds:F1} s): {noise.KdamondCpuMs:F0} ms of CPU; DAMON sampling interval {noise.SampleIntervalMs?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} ms");
     foreach (var (phase, use) in cpu)
-        Console.WriteLine($"CPU per change, {phase}: API {use.ApiMs:F2} ms, PostgreSQL {use.PostgresMs:F2} ms (upkeep {use.PostgresUpkeepMs:F2} ms), bench senders {use.BenchMs:F2} ms, kdamond {use.KdamondMs:F2} ms, other {use.OtherMs:F2} ms, idle {use.IdleMs:F2} ms; cores busy {use.Busy:P0}; {use.BatchSize:F1} changes per commit");
+        Console.WriteLine($"CPU per change, {phase}: API {use.ApiMs:F2} ms, PostgreSQL {use.PostgresMs:F2} ms (upkeep {use.PostgresUpkeepMs:F2} ms), bench senders {use.BenchMs:F2} ms, kdamond {use.KdamondMs:F2} ms, other {use.OtherMs:F2} ms, idle {use.IdleMs:F2} ms; cores busy {use.Busy:P0}; {use.BatchSize:F1} changes per commit; interrupts per change: {use.WakeIpis:F2} wake-ups on the other core, {use.CallIpis:F2} function calls");
     foreach (var r in results) Console.WriteLine($"{r.Name}, {r.Concurrency}: {r.PerSecond:F0}/s ({r.PerSecond / pg1:P0} of pgbench 1 client), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, failures {r.Failures}");
     return results.Any(r => r.Failures > 0) ? 1 : 0;
 }

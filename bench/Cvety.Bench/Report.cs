@@ -90,11 +90,13 @@ public static class Report
             text.AppendLine("(`CpuAccount.cs`): the API process, PostgreSQL (backends and upkeep), the bench's senders (one keep-alive connection");
             text.AppendLine("and one thread each, `BlockingHttp.cs`), kdamond and everything else; idle is the time no core had work. Changes");
             text.AppendLine("per commit is the mean size of the group-commit batches, from the API's `cvety_status_webhook_batch_size` metric.");
+            text.AppendLine("The last two columns count inter-processor interrupts per change, from `/proc/interrupts`: a thread woken on the other");
+            text.AppendLine("core (`RES`), and function calls such as TLB flushes (`CAL`).");
             text.AppendLine();
-            text.AppendLine("| phase | API | PostgreSQL | senders | kdamond | other | idle | cores busy | changes per commit |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| phase | API | PostgreSQL | senders | kdamond | other | idle | cores busy | changes per commit | wake-up IPIs | call IPIs |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (phase, use) in cpu)
-                text.AppendLine($"| {phase} | {F(use.ApiMs, "F2")} | {F(use.PostgresMs, "F2")} | {F(use.BenchMs, "F2")} | {F(use.KdamondMs, "F2")} | {F(use.OtherMs, "F2")} | {F(use.IdleMs, "F2")} | {F(use.Busy, "P0")} | {F(use.BatchSize, "F1")} |");
+                text.AppendLine($"| {phase} | {F(use.ApiMs, "F2")} | {F(use.PostgresMs, "F2")} | {F(use.BenchMs, "F2")} | {F(use.KdamondMs, "F2")} | {F(use.OtherMs, "F2")} | {F(use.IdleMs, "F2")} | {F(use.Busy, "P0")} | {F(use.BatchSize, "F1")} | {F(use.WakeIpis, "F2")} | {F(use.CallIpis, "F2")} |");
             text.AppendLine();
         }
 
