@@ -7,7 +7,8 @@ namespace Cvety.Bench;
 /// <c>postgres</c>), this bench (the HTTP senders), kdamond, and the rest; plus the time no core had work. On these
 /// 2-core machines all of them share the same two cores, so a phase's tail depends on how close their sum comes to two.
 /// It also counts the inter-processor interrupts of the phase, from <c>/proc/interrupts</c>: rescheduling (a thread woken
-/// on the other core) and function calls (mostly TLB flushes). On this paravirtualized guest an interrupt is costly.
+/// on the other core) and function calls (Linux also wakes a thread on an idle core through one, and flushes TLBs through
+/// them). On this paravirtualized guest an interrupt is costly.
 /// </summary>
 public static class CpuAccount
 {
@@ -25,7 +26,7 @@ public static class CpuAccount
         /// <summary>Rescheduling interrupts per operation: wake-ups of a thread on the other core.</summary>
         public double WakeIpis { get; init; }
 
-        /// <summary>Function-call interrupts per operation (TLB flushes and other cross-core calls).</summary>
+        /// <summary>Function-call interrupts per operation: mostly wake-ups of a thread on an idle core, and TLB flushes.</summary>
         public double CallIpis { get; init; }
 
         /// <summary>For the status webhook: deliveries per group-commit transaction during the phase.</summary>
