@@ -67,21 +67,31 @@ public static class CpuAccount
         var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
             .Select(x => long.Parse(x, CultureInfo.InvariantCulture) * 10.0).ToArray();
         var idle = cpu[3] + cpu[4];
-        return new Snapshot(System.Diagnostics.Stopwatch.GetTimestamp(), processes, cpu.Sum() - idle, idle, Interrupts("RES:"), Interrupts("CAL:"));
+        var (wake, calls) = Interrupts();
+        return new Snapshot(System.Diagnostics.Stopwatch.GetTimestamp(), processes, cpu.Sum() - idle, idle, wake, calls);
     }
 
-    /// <summary>An x86 interrupt line of /proc/interrupts ("RES:", "CAL:"), summed over the cores; 0 where there is none.</summary>
-    private static long Interrupts(string line)
+    /// <summary>
+    /// The x86 rescheduling ("RES:") and function-call ("CAL:") lines of one read of /proc/interrupts, each summed over
+    /// the cores; 0 for a line that is not there.
+    /// </summary>
+    private static (long Wake, long Calls) Interrupts()
     {
         try
         {
-            var fields = File.ReadLines("/proc/interrupts").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .FirstOrDefault(f => f.Length > 0 && f[0] == line);
-            return fields?.Skip(1).TakeWhile(f => f.All(char.IsAsciiDigit)).Sum(f => long.Parse(f, CultureInfo.InvariantCulture)) ?? 0;
+            long wake = 0, calls = 0;
+            foreach (var fields in File.ReadLines("/proc/interrupts").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            {
+                if (fields.Length == 0 || fields[0] is not ("RES:" or "CAL:")) continue;
+                var total = fields.Skip(1).TakeWhile(f => f.All(char.IsAsciiDigit)).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
+                if (fields[0] == "RES:") wake = total;
+                else calls = total;
+            }
+            return (wake, calls);
         }
         catch (IOException)
         {
-            return 0;
+            return (0, 0);
         }
     }
 

@@ -91,7 +91,7 @@ public static class Report
             text.AppendLine("and one thread each, `BlockingHttp.cs`), kdamond and everything else; idle is the time no core had work. Changes");
             text.AppendLine("per commit is the mean size of the group-commit batches, from the API's `cvety_status_webhook_batch_size` metric.");
             text.AppendLine("The last two columns count inter-processor interrupts per change, from `/proc/interrupts`: a thread woken on the other");
-            text.AppendLine("core (`RES`), and function calls such as TLB flushes (`CAL`).");
+            text.AppendLine("core (`RES`), and function calls (`CAL`), which are mostly wake-ups of a thread on an idle core too, and TLB flushes.");
             text.AppendLine();
             text.AppendLine("| phase | API | PostgreSQL | senders | kdamond | other | idle | cores busy | changes per commit | wake-up IPIs | call IPIs |");
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
