@@ -57,11 +57,5 @@ public sealed class when_no_database_is_configured
         return await cmd.ExecuteScalarAsync();
     }
 
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    private static Task Execute(string connectionString, string sql) => Scalar(connectionString, sql);
 }
