@@ -6,6 +6,7 @@ using Cvety.Api.Operations;
 using Cvety.Application.Common;
 using Cvety.Application.Users;
 using Cvety.Infrastructure;
+using Cvety.Infrastructure.Configuration;
 using Cvety.Infrastructure.Database;
 using Cvety.Infrastructure.Storage;
 using JasperFx;
@@ -22,105 +23,130 @@ using Wolverine;
 
 Log.Logger = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Console().CreateBootstrapLogger();
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.Services.AddSerilog((services, logging) =>
+// The local cluster, when this process started one, is stopped however the start ends: a crashed start must not
+// leave an orphaned PostgreSQL server behind.
+DatabaseSelection? database = null;
+try
 {
-    logging.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
-    if (builder.Environment.IsDevelopment()) logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}");
-    else logging.WriteTo.Console(new RenderedCompactJsonFormatter());
-});
+    var builder = WebApplication.CreateBuilder(args);
 
-var startupLogger = new SerilogLoggerFactory(Log.Logger).CreateLogger("Cvety.Startup");
-var database = await DatabaseSelection.ResolveAsync(builder.Configuration, startupLogger);
-builder.AddCvetyInfrastructure(database);
-
-// The API speaks snake_case JSON, like the clients of the backend it replaces.
-builder.Services.Configure<JsonOptions>(o =>
-{
-    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-    o.SerializerOptions.DictionaryKeyPolicy = null;
-});
-builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-    c.ProblemDetails.Extensions["request_id"] = c.HttpContext.TraceIdentifier);
-builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-builder.Services.AddSingleton<StatusSyncBatcher>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusSyncBatcher>());
-
-var jwt = JwtSettings.Load(builder.Configuration, builder.Environment, startupLogger);
-builder.Services.AddSingleton(jwt);
-builder.Services.AddSingleton<TokenIssuer>();
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
-builder.Services.AddMemoryCache();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Cvety:Auth").Get<LoginThrottleSettings>() ?? new LoginThrottleSettings());
-builder.Services.AddSingleton<LoginThrottle>();
-builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-    .AddJwtBearer(o =>
+    builder.Services.AddSerilog((services, logging) =>
     {
-        o.MapInboundClaims = false;
-        o.TokenValidationParameters = new TokenIssuer(jwt, TimeProvider.System).ValidationParameters();
+        logging.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+        if (builder.Environment.IsDevelopment()) logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        else logging.WriteTo.Console(new RenderedCompactJsonFormatter());
     });
-builder.Services.AddAuthorization();
-builder.Services.AddOpenApi();
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    // The limit is read per request, and is part of the partition key, so a changed limit applies at once.
-    RateLimitPartition<string> PerClient(HttpContext http, string policy, string setting, int byDefault)
+
+    var startupLogger = new SerilogLoggerFactory(Log.Logger).CreateLogger("Cvety.Startup");
+    database = await DatabaseSelection.ResolveAsync(builder.Configuration, startupLogger, builder.Environment.IsDevelopment());
+    builder.AddCvetyInfrastructure(database);
+
+    // The API speaks snake_case JSON, like the clients of the backend it replaces.
+    builder.Services.Configure<JsonOptions>(o =>
     {
-        var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(setting, byDefault);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter($"{policy}|{client}|{limit}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
-    }
-    o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http => PerClient(http, PublicOrderEndpoints.PublicOrdersPolicy, "Cvety:RateLimits:PublicOrdersPerMinute", 10));
-    // Photo searches (each embeds an image) and basket previews: a customer browses often, but not unboundedly.
-    o.AddPolicy(ProductEndpoints.PublicBrowsingPolicy, http => PerClient(http, ProductEndpoints.PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60));
-    o.OnRejected = async (context, ct) =>
-    {
-        context.HttpContext.Response.Headers.RetryAfter = "60";
-        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        o.SerializerOptions.DictionaryKeyPolicy = null;
+    });
+    builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+    builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        c.ProblemDetails.Extensions["request_id"] = c.HttpContext.TraceIdentifier);
+    builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+    builder.Services.AddSingleton<StatusSyncBatcher>();
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusSyncBatcher>());
+
+    var jwt = JwtSettings.Load(builder.Configuration, builder.Environment, startupLogger);
+    builder.Services.AddSingleton(jwt);
+    builder.Services.AddSingleton<TokenIssuer>();
+    builder.Services.AddHttpContextAccessor();
+    builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+    builder.Services.AddMemoryCache();
+    builder.Services.AddSettings<LoginThrottleSettings>(builder.Configuration, "Cvety:Auth");
+    builder.Services.AddSingleton<LoginThrottle>();
+    builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        .AddJwtBearer(o =>
         {
-            HttpContext = context.HttpContext,
-            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "Too many requests from this client; try again in a minute." },
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenIssuer(jwt, TimeProvider.System).ValidationParameters();
         });
-    };
-});
-builder.Services.AddHostedService<SuperadminBootstrap>();
+    builder.Services.AddAuthorization();
+    builder.Services.AddOpenApi();
+    // The two SPAs run on origins of their own; only the configured ones may call with credentials. None by default.
+    var origins = builder.Configuration.GetSection("Cvety:Cors:Origins").Get<string[]>() ?? [];
+    builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
+    {
+        if (origins.Length == 0) return;
+        p.WithOrigins(origins).AllowCredentials().AllowAnyMethod().WithHeaders("Authorization", "Content-Type", "If-Match", "X-Request-Id")
+            .WithExposedHeaders("X-Total-Count", "ETag", "Location", "X-Request-Id", "Retry-After");
+    }));
+    builder.Services.AddRateLimiter(o =>
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        // The limit is read per request, and is part of the partition key, so a changed limit applies at once.
+        RateLimitPartition<string> PerClient(HttpContext http, string policy, string setting, int byDefault)
+        {
+            var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(setting, byDefault);
+            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetFixedWindowLimiter($"{policy}|{client}|{limit}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
+        }
+        o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http => PerClient(http, PublicOrderEndpoints.PublicOrdersPolicy, "Cvety:RateLimits:PublicOrdersPerMinute", 10));
+        // Photo searches (each embeds an image) and basket previews: a customer browses often, but not unboundedly.
+        o.AddPolicy(ProductEndpoints.PublicBrowsingPolicy, http => PerClient(http, ProductEndpoints.PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60));
+        o.OnRejected = async (context, ct) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "Too many requests from this client; try again in a minute." },
+            });
+        };
+    });
+    builder.Services.AddHostedService<SuperadminBootstrap>();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UseMiddleware<RequestIdMiddleware>();
-app.UseSerilogRequestLogging();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseHttpMetrics();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
-var media = app.Services.GetRequiredService<LocalStorageOptions>();
-Directory.CreateDirectory(media.ResolvedPath);
-app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media.ResolvedPath), RequestPath = media.RequestPath });
+    app.UseMiddleware<RequestIdMiddleware>();
+    app.UseSerilogRequestLogging();
+    app.UseExceptionHandler();
+    app.UseCors();
+    app.UseMiddleware<RequestTextGuard>();
+    app.UseStatusCodePages();
+    app.UseHttpMetrics();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
+    var media = app.Services.GetRequiredService<LocalStorageOptions>();
+    Directory.CreateDirectory(media.ResolvedPath);
+    app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media.ResolvedPath), RequestPath = media.RequestPath });
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapMetrics();
-app.MapOperationsEndpoints();
-app.MapAuthEndpoints();
-app.MapShopEndpoints();
-app.MapProductEndpoints();
-app.MapWarehouseEndpoints();
-app.MapOrderEndpoints();
-app.MapPublicOrderEndpoints();
-app.MapWebhookEndpoints();
-app.MapDeadLetterEndpoints();
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+    app.MapMetrics();
+    app.MapOperationsEndpoints();
+    app.MapAuthEndpoints();
+    app.MapShopEndpoints();
+    app.MapProductEndpoints();
+    app.MapWarehouseEndpoints();
+    app.MapOrderEndpoints();
+    app.MapPublicOrderEndpoints();
+    app.MapWebhookEndpoints();
+    app.MapDeadLetterEndpoints();
 
-// Marten's and Wolverine's command line (`-- projections --rebuild`, `-- describe`, ...); plain `run` serves HTTP.
-var exitCode = await app.RunJasperFxCommands(args);
-if (database.Local is not null) await database.Local.StopAsync();
-return exitCode;
+    // Marten's and Wolverine's command line (`-- projections --rebuild`, `-- describe`, ...); plain `run` serves HTTP.
+    return await app.RunJasperFxCommands(args);
+}
+catch (InvalidSettingsException e)
+{
+    // A problem a person fixes in configuration: one line that says what and where, no stack trace.
+    Log.Fatal("Cvety cannot start: {Problem}", e.Message);
+    return 1;
+}
+finally
+{
+    if (database?.Local is not null) await database.Local.StopAsync();
+    await Log.CloseAndFlushAsync();
+}
 
 /// <summary>Creates the configured superadmin on start when none exists (Cvety:Bootstrap:AdminPhone / AdminPassword).</summary>
 internal sealed class SuperadminBootstrap(IConfiguration configuration, IServiceProvider services, ILogger<SuperadminBootstrap> logger) : IHostedService

@@ -6,6 +6,7 @@ using Cvety.Application.Bitrix;
 using Cvety.Application.Orders;
 using Cvety.Infrastructure.Bitrix;
 using Cvety.Infrastructure.Payments;
+using Cvety.Infrastructure.Configuration;
 using Cvety.Infrastructure.Database;
 using Cvety.Infrastructure.Storage;
 using Cvety.Infrastructure.Search;
@@ -38,8 +39,7 @@ public static class CvetyInfrastructure
         services.AddHostedService<LocalPostgresLifetime>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton(TimeProvider.System);
-        var storage = builder.Configuration.GetSection("Cvety:Storage").Get<LocalStorageOptions>() ?? new LocalStorageOptions();
-        services.AddSingleton(storage);
+        var storage = services.AddSettings<LocalStorageOptions>(builder.Configuration, "Cvety:Storage");
         services.AddCatalog(builder.Configuration, storage);
 
         var (kaspi, telegram) = services.AddPaymentsAndNotifications(builder.Configuration);
@@ -93,6 +93,19 @@ public static class CvetyInfrastructure
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Notifications.ITelegramBot>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Search.IImageEmbedder>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IImageStorage>();
+            // A node that died (kill -9) leaves inbox and outbox rows it still owns. Wolverine releases them once the
+            // node's heartbeat is stale and its row is ejected; with the library's defaults that took about 75 s.
+            // Heartbeats every second, stale after six, and sweeps every second bring a restart's recovery under 15 s
+            // (test: when_a_host_dies_with_messages_in_its_outbox). Six seconds without a heartbeat is far beyond a
+            // live node's pauses, so a busy node is not taken for a dead one. See docs/decisions/0012.
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(1);
+            opts.Durability.FirstHealthCheckExecution = TimeSpan.Zero;
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(6);
+            opts.Durability.NodeReassignmentPollingTime = TimeSpan.FromSeconds(1);
+            opts.Durability.FirstNodeReassignmentExecution = TimeSpan.Zero;
+            opts.Durability.OrphanedMessageSweepPollingTime = TimeSpan.FromSeconds(1);
+            opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+            opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();

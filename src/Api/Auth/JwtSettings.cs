@@ -8,6 +8,7 @@ public sealed class JwtSettings
 {
     public string Issuer { get; set; } = "cvety";
     public string Audience { get; set; } = "cvety";
+    [System.ComponentModel.DataAnnotations.Range(1, 60 * 24 * 30)]
     public int LifetimeMinutes { get; set; } = 720;
 
     /// <summary>At least 32 bytes, as text or base64. Required outside Development.</summary>
@@ -22,7 +23,7 @@ public sealed class JwtSettings
     /// </summary>
     public static JwtSettings Load(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
     {
-        var settings = configuration.GetSection("Cvety:Jwt").Get<JwtSettings>() ?? new JwtSettings();
+        var settings = Cvety.Infrastructure.Configuration.Settings.Bind<JwtSettings>(configuration, "Cvety:Jwt");
         var key = settings.SigningKey;
         if (string.IsNullOrWhiteSpace(key))
         {

@@ -4,8 +4,11 @@ namespace Cvety.Api.Auth;
 
 public sealed class LoginThrottleSettings
 {
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
     public int MaxFailuresPerPhone { get; set; } = 5;
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
     public int MaxFailuresPerClient { get; set; } = 20;
+    [System.ComponentModel.DataAnnotations.Range(1, 24 * 60)]
     public int FailureWindowMinutes { get; set; } = 15;
 }
 

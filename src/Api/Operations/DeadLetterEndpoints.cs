@@ -1,8 +1,7 @@
-using Cvety.Application.Common;
-using Cvety.Domain.Users;
+using Cvety.Application.Operations;
+using Wolverine;
 using Prometheus;
 using Wolverine.Persistence.Durability;
-using Wolverine.Persistence.Durability.DeadLetterManagement;
 
 namespace Cvety.Api.Operations;
 
@@ -12,8 +11,6 @@ namespace Cvety.Api.Operations;
 /// </summary>
 public static class DeadLetterEndpoints
 {
-    public sealed record DeadLetterView(Guid Id, string? MessageType, string? ExceptionType, string? ExceptionMessage, DateTimeOffset? SentAt, int ReplayCount);
-
     public sealed record ReplayRequest(Guid[]? Ids);
 
     private static readonly Gauge Outbox = Metrics.CreateGauge("cvety_outbox_messages", "Messages held by Wolverine's durable store, by state.", "state");
@@ -22,22 +19,12 @@ public static class DeadLetterEndpoints
     {
         var admin = app.MapGroup("/api/v1/admin/dead-letters").WithTags("Operations").RequireAuthorization();
 
-        admin.MapGet("/", async (IMessageStore store, ICurrentUser user, CancellationToken ct) =>
-        {
-            RequireOperator(user);
-            var page = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = 200 }, ct);
-            return page.Envelopes.Select(e => new DeadLetterView(e.Id, e.MessageType, e.ExceptionType, e.ExceptionMessage, e.SentAt, e.ReplayCount)).ToList();
-        }).WithSummary("Outbound messages that ran out of retries.");
+        admin.MapGet("/", (IMessageBus bus, HttpContext http) => bus.InvokeAsync<IReadOnlyList<DeadLetterView>>(new ListDeadLetters(), http.RequestAborted))
+            .WithSummary("Outbound messages that ran out of retries: a director sees their shop's, the superadmin every shop's.");
 
-        admin.MapPost("/replay", async (ReplayRequest body, IMessageStore store, ICurrentUser user, CancellationToken ct) =>
-        {
-            RequireOperator(user);
-            var ids = body.Ids is { Length: > 0 } given
-                ? given
-                : (await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = 1000 }, ct)).Envelopes.Select(e => e.Id).ToArray();
-            if (ids.Length > 0) await store.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery { MessageIds = [.. ids] }, ct);
-            return Results.Ok(new { replayed = ids.Length });
-        }).WithSummary("Send dead-lettered messages again (all, or the given ids).");
+        admin.MapPost("/replay", (ReplayRequest body, IMessageBus bus, HttpContext http) =>
+                bus.InvokeAsync<DeadLettersReplayed>(new ReplayDeadLetters(body.Ids), http.RequestAborted))
+            .WithSummary("Send dead-lettered messages again (all the caller may see, or the given ids; another shop's id is 404).");
 
         Metrics.DefaultRegistry.AddBeforeCollectCallback(async ct =>
         {
@@ -56,11 +43,5 @@ public static class DeadLetterEndpoints
             }
         });
         return app;
-    }
-
-    private static void RequireOperator(ICurrentUser user)
-    {
-        if (user.Actor.Role is not (UserRole.Director or UserRole.Superadmin))
-            throw new ForbiddenException("Only directors and the superadmin manage failed deliveries.");
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Cvety.Application.Common;
 using Cvety.Domain.Orders;
 
 namespace Cvety.Application.Bitrix;
@@ -7,6 +9,7 @@ public sealed class BitrixOptions
 {
     public const string Section = "Cvety:Bitrix";
 
+    [HttpUrl]
     public string? BaseUrl { get; set; }
 
     /// <summary>Our bearer token for Bitrix's API.</summary>
@@ -19,14 +22,17 @@ public sealed class BitrixOptions
     public string? SigningKey { get; set; }
 
     /// <summary>The shop whose orders live in Bitrix (17008 = cvety.kz).</summary>
+    [Range(1, int.MaxValue)]
     public int ShopId { get; set; } = 17008;
 
+    [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
     /// <summary>Bitrix status code -> our status. In configuration (appsettings.json), not code: Bitrix has ~30 codes whose meanings sources disagree on.</summary>
     public Dictionary<string, string> StatusMap { get; set; } = [];
 
     /// <summary>Delays between attempts of an outbound call before it lands in the dead-letter store; empty: <see cref="DefaultRetryDelays"/>.</summary>
+    [PositiveDelays]
     public TimeSpan[] RetryDelays { get; set; } = [];
 
     public TimeSpan[] EffectiveRetryDelays => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
@@ -44,12 +50,15 @@ public sealed class BitrixOptions
     /// Status webhooks that arrive together are decided and committed together, up to this many per transaction
     /// (group commit); 1 turns it off.
     /// </summary>
+    [Range(1, 10_000)]
     public int StatusSyncBatchSize { get; set; } = 64;
 
     /// <summary>How many such transactions may run at once.</summary>
+    [Range(1, 64)]
     public int StatusSyncWorkers { get; set; } = 2;
 
     /// <summary>How often the Bitrix shop's catalog is imported from the production products API (durable schedule).</summary>
+    [PositiveDelays]
     public TimeSpan ProductImportInterval { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>Whether the import schedule runs at all (it needs <see cref="OutboundEnabled"/> too).</summary>

@@ -80,17 +80,21 @@ public sealed record BitrixOrderData(
             basket = [];
             for (var i = 0; i < lines.Count; i++)
             {
-                var line = lines[i];
                 var path = $"data.basket[{i}]";
-                var price = MoneyOf(path + ".PRICE", line?["PRICE"]) ?? Money.Zero;
-                var discount = MoneyOf(path + ".DISCOUNT_PRICE", line?["DISCOUNT_PRICE"]) ?? Money.Zero;
-                var productOk = int.TryParse(Text(line?["PRODUCT_ID"]), NumberStyles.None, CultureInfo.InvariantCulture, out var productId);
-                var quantityOk = decimal.TryParse(Text(line?["QUANTITY"]), NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity)
+                if (lines[i] is not JsonObject line)
+                {
+                    failures.Add(new ValidationFailure(path, "Each basket line must be an object."));
+                    continue;
+                }
+                var price = MoneyOf(path + ".PRICE", line["PRICE"]) ?? Money.Zero;
+                var discount = MoneyOf(path + ".DISCOUNT_PRICE", line["DISCOUNT_PRICE"]) ?? Money.Zero;
+                var productOk = int.TryParse(Text(line["PRODUCT_ID"]), NumberStyles.None, CultureInfo.InvariantCulture, out var productId);
+                var quantityOk = decimal.TryParse(Text(line["QUANTITY"]), NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity)
                     && quantity > 0 && quantity == decimal.Truncate(quantity) && quantity <= 1000;
                 if (!productOk) failures.Add(new ValidationFailure(path + ".PRODUCT_ID", "'PRODUCT_ID' must be a Bitrix product id."));
                 if (!quantityOk) failures.Add(new ValidationFailure(path + ".QUANTITY", "'QUANTITY' must be a whole number of items."));
                 if (productOk && quantityOk)
-                    basket.Add(new BitrixBasketLine(productId, Text(line?["NAME"]) ?? $"Товар {productId}", price - discount, (int)quantity));
+                    basket.Add(new BitrixBasketLine(productId, Text(line["NAME"]) ?? $"Товар {productId}", price - discount, (int)quantity));
             }
         }
 

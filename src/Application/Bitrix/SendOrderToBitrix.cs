@@ -25,37 +25,53 @@ public static class BitrixOutbox
         options.OutboundEnabled && shopId == options.ShopId && origin.Source != Sources.Bitrix ? [new ChangeStatusInBitrix(orderId)] : [];
 }
 
+/// <summary>
+/// Records Bitrix's id on the order once Bitrix has created it. It is a message of its own, not the end of the create
+/// handler, so that losing a version race to a concurrent change of the order (a status change, Bitrix's own echo)
+/// retries this step alone: a retry never calls Bitrix a second time.
+/// </summary>
+public sealed record LinkOrderToBitrix(Guid OrderId, long BitrixOrderId, string? AccountNumber);
+
 public static class CreateOrderInBitrixHandler
 {
-    private static readonly Origin Sync = new(Sources.System, "bitrix-sync");
-
-    public static async Task Handle(CreateOrderInBitrix message, IDocumentSession session, IBitrixClient bitrix, ILogger<CreateOrderInBitrix> logger, CancellationToken ct)
+    /// <summary>Reads the order (a query session: this step writes nothing), calls Bitrix, and hands the link on.</summary>
+    public static async Task<LinkOrderToBitrix?> Handle(CreateOrderInBitrix message, IQuerySession session, IBitrixClient bitrix, ILogger<CreateOrderInBitrix> logger, CancellationToken ct)
     {
         var order = await session.LoadAsync<OrderDetails>(message.OrderId, ct);
         if (order is null)
         {
             logger.LogWarning("Order {OrderId} to create in Bitrix does not exist in tenant {Tenant}", message.OrderId, session.TenantId);
-            return;
+            return null;
         }
         // Bitrix's echo may have linked it already: then there is nothing to create.
-        if (order.BitrixOrderId is not null) return;
+        if (order.BitrixOrderId is not null) return null;
 
         // Bitrix knows its products by its own ids: a line of a product synced from Bitrix goes with that id.
         var products = (await session.LoadManyAsync<Domain.Products.Product>(ct, order.Items.Select(i => i.ProductId).Distinct().ToArray())).ToDictionary(p => p.Id);
         int BitrixProductOf(int productId) => products.TryGetValue(productId, out var p) && p.BitrixId is { } b && b <= int.MaxValue ? (int)b : productId;
 
+        // The order's id travels as Bitrix's external id: Bitrix answers a second create of it with the first order.
         var created = await bitrix.CreateOrderAsync(new BitrixOrderCreate(
             order.Id.ToString(), order.CustomerPhone, order.CustomerName, order.DeliveryType == "pickup" ? "Y" : "N",
             order.RecipientName, order.RecipientPhone, order.DeliveryAddress, order.DeliveryDate?.ToString("yyyy-MM-dd"),
             order.ScheduledTime, order.CityId, order.PostcardText, order.Notes, order.DeliveryCost.Tiyn,
             order.Items.Select(i => new BitrixOrderLine(BitrixProductOf(i.ProductId), i.Quantity, i.ProductPrice.Tiyn, i.ProductName)).ToList(),
             order.Total.Tiyn), ct);
+        return new LinkOrderToBitrix(order.Id, created.OrderId, created.AccountNumber);
+    }
+}
 
-        var stream = await OrderStreams.ForWritingAsync(session, order.Id, null, ct);
-        var events = OrderDecisions.LinkToBitrix(stream.Aggregate!, created.OrderId, created.AccountNumber, Sync);
+public static class LinkOrderToBitrixHandler
+{
+    private static readonly Origin Sync = new(Sources.System, "bitrix-sync");
+
+    public static async Task Handle(LinkOrderToBitrix message, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await OrderStreams.ForWritingAsync(session, message.OrderId, null, ct);
+        var events = OrderDecisions.LinkToBitrix(stream.Aggregate!, message.BitrixOrderId, message.AccountNumber, Sync);
         if (events.Length == 0) return;
         session.Append(stream, Sync, events);
-        session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(created.OrderId), order.Id));
+        session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(message.BitrixOrderId), message.OrderId));
     }
 }
 

@@ -28,7 +28,8 @@ public sealed record SyncBitrixOrderStatus(long? OrderId, string? Status, long? 
         public Validator()
         {
             RuleFor(x => x.OrderId).NotNull().GreaterThan(0);
-            RuleFor(x => x.Status).NotEmpty().MaximumLength(10);
+            // An unknown code of any length is answered "skipped", as the reference says; only a missing one is refused.
+            RuleFor(x => x.Status).NotEmpty();
             RuleFor(x => x.Notes).MaximumLength(2000);
         }
     }

@@ -8,12 +8,14 @@ public sealed class TelegramOptions
 {
     public const string Section = "Cvety:Telegram";
 
+    [Cvety.Application.Common.HttpUrl]
     public string BaseUrl { get; set; } = "https://api.telegram.org";
 
     public string? BotToken { get; set; }
 
     public Dictionary<string, long> StaffChats { get; set; } = [];
 
+    [System.ComponentModel.DataAnnotations.Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
     /// <summary>Telegram's limits: about one message a second per chat, 20 a minute per group, 30 a second overall.</summary>
@@ -24,6 +26,7 @@ public sealed class TelegramOptions
     public int GlobalPerSecond { get; set; } = 30;
 
     /// <summary>Delays between attempts while Telegram is unreachable or asks us to wait; empty: <see cref="DefaultRetryDelays"/>.</summary>
+    [Cvety.Application.Common.PositiveDelays]
     public TimeSpan[] RetryDelays { get; set; } = [];
 
     public TimeSpan[] EffectiveRetryDelays => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
@@ -34,6 +37,7 @@ public sealed class TelegramOptions
     ];
 
     /// <summary>Where Telegram can fetch our photos from (e.g. https://api.cvety.kz); photos stored with relative URLs need it.</summary>
+    [Cvety.Application.Common.HttpUrl]
     public string? MediaBaseUrl { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);

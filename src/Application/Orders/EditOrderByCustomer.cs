@@ -9,7 +9,7 @@ namespace Cvety.Application.Orders;
 
 /// <summary>
 /// The customer changes recipient, address, date, time or postcard from the tracking page, until the bouquet is
-/// assembled. Fields left out stay as they are.
+/// assembled. Fields left out, null or empty, stay as they are: legacy forms send every field, blank ones as "".
 /// </summary>
 public sealed record EditOrderByCustomer(
     Guid OrderId,
@@ -40,15 +40,17 @@ public static class EditOrderByCustomerHandler
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var order = stream.Aggregate!;
         var recipient = new Recipient(
-            command.RecipientName?.Trim() ?? order.Recipient.Name,
-            command.RecipientPhone is null ? order.Recipient.Phone : PhoneNumber.Parse(command.RecipientPhone).Value);
+            Given(command.RecipientName) ?? order.Recipient.Name,
+            Given(command.RecipientPhone) is { } phone ? PhoneNumber.Parse(phone).Value : order.Recipient.Phone);
         var delivery = order.Delivery with
         {
-            Address = order.Delivery.Type == "pickup" ? order.Delivery.Address : command.DeliveryAddress?.Trim() ?? order.Delivery.Address,
+            Address = order.Delivery.Type == "pickup" ? order.Delivery.Address : Given(command.DeliveryAddress) ?? order.Delivery.Address,
             Date = command.DeliveryDate ?? order.Delivery.Date,
-            TimeSlot = command.ScheduledTime ?? order.Delivery.TimeSlot,
+            TimeSlot = Given(command.ScheduledTime) ?? order.Delivery.TimeSlot,
         };
         var origin = new Origin(Sources.Customer, Sources.Customer);
         session.Append(stream, origin, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
     }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

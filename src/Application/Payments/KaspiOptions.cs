@@ -9,6 +9,7 @@ public sealed class KaspiOptions
     public const string Section = "Cvety:Kaspi";
 
     /// <summary>The cvety.kz PHP proxy, e.g. https://cvety.kz (calls go to {base}/api/v2/paymentkaspi/{op}/).</summary>
+    [Cvety.Application.Common.HttpUrl]
     public string? BaseUrl { get; set; }
 
     public string? Token { get; set; }
@@ -18,11 +19,14 @@ public sealed class KaspiOptions
     public Dictionary<string, KaspiShopOptions> Shops { get; set; } = [];
 
     /// <summary>When set, replaces the polling schedule with a fixed interval (tests use seconds).</summary>
+    [Cvety.Application.Common.PositiveDelays]
     public TimeSpan? PollInterval { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
     /// <summary>Delays between attempts of a payment or refund request while Kaspi is unreachable; empty: <see cref="DefaultRetryDelays"/>.</summary>
+    [Cvety.Application.Common.PositiveDelays]
     public TimeSpan[] RetryDelays { get; set; } = [];
 
     public TimeSpan[] EffectiveRetryDelays => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;

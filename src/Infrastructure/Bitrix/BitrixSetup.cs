@@ -1,6 +1,7 @@
 using Cvety.Application.Bitrix;
 using Cvety.Application.Common;
 using Cvety.Application.Notifications;
+using Cvety.Infrastructure.Configuration;
 using Wolverine.Runtime;
 using JasperFx;
 using Marten;
@@ -19,8 +20,7 @@ public static class BitrixSetup
 
     public static BitrixOptions AddBitrix(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(BitrixOptions.Section).Get<BitrixOptions>() ?? new BitrixOptions();
-        services.AddSingleton(options);
+        var options = services.AddSettings<BitrixOptions>(configuration, BitrixOptions.Section);
         services.AddHttpClient<IBitrixClient, BitrixHttpClient>(client =>
         {
             if (options.BaseUrl is { } baseUrl) client.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
@@ -67,14 +67,25 @@ public static class BitrixSetup
     }
 }
 
-/// <summary>At every start, makes sure the Bitrix shop's catalog import schedule is alive (it starts one when none is).</summary>
-public sealed class ProductImportScheduleStarter(IMessageBus bus, BitrixOptions options, ILogger<ProductImportScheduleStarter> logger) : IHostedService
+/// <summary>
+/// At every start, makes sure the Bitrix shop's catalog import schedule is alive (it starts one when none is). A
+/// hosted service is a singleton, so it must not hold Wolverine's scoped <see cref="IMessageBus"/>: it publishes
+/// through a bus of its own over the runtime, once the host has started (Wolverine's queues are up by then).
+/// </summary>
+public sealed class ProductImportScheduleStarter(IWolverineRuntime runtime, IHostApplicationLifetime lifetime, BitrixOptions options, ILogger<ProductImportScheduleStarter> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => _ = EnsureAsync());
+        return Task.CompletedTask;
+    }
+
+    private async Task EnsureAsync()
     {
         try
         {
-            await bus.PublishAsync(new EnsureProductImportSchedule(), new DeliveryOptions { TenantId = Cvety.Domain.Shops.Shop.TenantIdFor(options.ShopId) });
+            await new MessageBus(runtime).PublishAsync(new EnsureProductImportSchedule(),
+                new DeliveryOptions { TenantId = Cvety.Domain.Shops.Shop.TenantIdFor(options.ShopId) });
         }
         catch (Exception e)
         {

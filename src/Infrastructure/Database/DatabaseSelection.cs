@@ -13,29 +13,23 @@ public sealed class DatabaseSelection
 {
     private DatabaseSelection(string connectionString, LocalPostgres? local)
     {
-        ConnectionString = Tuned(connectionString);
+        ConnectionString = connectionString;
         Local = local;
     }
 
     /// <summary>
-    /// Connection settings Cvety applies unless the configured connection string gives them (then it wins):
-    /// <list type="bullet">
-    /// <item>Marten opens a pooled connection per operation, so a request takes several from the pool. Npgsql's reset
-    /// on each (a DISCARD ALL round trip) was a third of the statements of a webhook; Cvety sets no session state that
-    /// could leak between uses, so the reset is skipped (<c>No Reset On Close</c>).</item>
-    /// <item>Statements used again and again are prepared automatically (<c>Max Auto Prepare</c>).</item>
-    /// <item>The pool holds at most <see cref="DefaultMaxPoolSize"/> connections (<c>Maximum Pool Size</c>, Npgsql's own
-    /// default is 100). Npgsql hands out idle connections in turn, so every pooled connection's backend keeps touching
-    /// PostgreSQL's shared memory, and the kernel's page scanner (DAMON on these machines) pays for every process that
-    /// maps a page it samples. More connections than PostgreSQL has cores only queue inside PostgreSQL. See ADR 0010.</item>
-    /// </list>
+    /// The connection string of the local cluster this process runs (a development machine): its pool holds at most
+    /// <see cref="DefaultMaxPoolSize"/> connections unless its settings say otherwise (Npgsql's own default is 100). Npgsql
+    /// hands out idle connections in turn, so every pooled connection's backend keeps touching PostgreSQL's shared
+    /// memory, which the kernel's page scanner (DAMON on these machines) pays for per process (ADR 0010).
+    /// A configured <c>ConnectionStrings:Marten</c> is used exactly as given: pool size, <c>No Reset On Close</c> and
+    /// <c>Max Auto Prepare</c> are the operator's to set there. Connections are reset when they go back to the pool
+    /// (Npgsql's default), so a command that failed leaves nothing behind for the next user of the connection.
     /// </summary>
-    public static string Tuned(string connectionString)
+    public static string ForLocalCluster(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>().Select(Keyword).ToHashSet();
-        if (!given.Contains(Keyword("No Reset On Close"))) builder.NoResetOnClose = true;
-        if (!given.Contains(Keyword("Max Auto Prepare"))) builder.MaxAutoPrepare = 64;
         if (!given.Contains(Keyword("Maximum Pool Size")) && !given.Contains(Keyword("MaxPoolSize")))
             builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
         return builder.ConnectionString;
@@ -51,7 +45,12 @@ public sealed class DatabaseSelection
 
     public LocalPostgres? Local { get; }
 
-    public static async Task<DatabaseSelection> ResolveAsync(IConfiguration configuration, ILogger logger, CancellationToken ct = default)
+    /// <summary>
+    /// The configured database, or else a local cluster: always in Development, elsewhere only when
+    /// <c>Cvety:Database:Local=true</c> asks for it, so that a production host missing its connection string stops
+    /// instead of quietly running on a private, empty database.
+    /// </summary>
+    public static async Task<DatabaseSelection> ResolveAsync(IConfiguration configuration, ILogger logger, bool isDevelopment = true, CancellationToken ct = default)
     {
         var configured = configuration.GetConnectionString("Marten");
         if (!string.IsNullOrWhiteSpace(configured))
@@ -61,9 +60,13 @@ public sealed class DatabaseSelection
             return new DatabaseSelection(configured, null);
         }
 
-        var options = configuration.GetSection("Cvety:Database").Get<LocalPostgresOptions>() ?? new LocalPostgresOptions();
+        var options = Configuration.Settings.Bind<LocalPostgresOptions>(configuration, "Cvety:Database");
+        if (!isDevelopment && options.Local != true)
+            throw new Configuration.InvalidSettingsException(
+                "ConnectionStrings:Marten is not set. Outside Development Cvety does not start a database of its own unless asked to: " +
+                "set ConnectionStrings:Marten (environment variable ConnectionStrings__Marten), or Cvety:Database:Local=true for a local cluster.");
         var local = await LocalPostgres.StartAsync(options, logger, ct);
-        return new DatabaseSelection(local.ConnectionString, local);
+        return new DatabaseSelection(ForLocalCluster(local.ConnectionString), local);
     }
 }
 

@@ -18,6 +18,9 @@ public sealed record LocalPostgresOptions
 
     public string Database { get; set; } = "cvety";
 
+    /// <summary>Outside Development, a local cluster is used only when this is true (Cvety:Database:Local).</summary>
+    public bool? Local { get; set; }
+
     /// <summary>When true the cluster is removed on dispose (test clusters).</summary>
     public bool Throwaway { get; set; }
 
@@ -80,6 +83,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         var runAs = Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() ? UnprivilegedUser() : null;
 
         Directory.CreateDirectory(root);
+        if (runAs is not null) await RequireReachableAsync(root, runAs, ct);
         var state = await InitialiseAsync(bin, root, runAs, options.Settings, logger, ct);
 
         var pg = new LocalPostgres(logger, bin, root, runAs, options.Throwaway, "");
@@ -95,6 +99,19 @@ public sealed class LocalPostgres : IAsyncDisposable
         await pg.EnsureDatabaseAsync(options.Database, ct);
         logger.LogInformation("Using the local PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}, database {Database}", pg.DataPath, state.Port, options.Database);
         return pg;
+    }
+
+    /// <summary>
+    /// Under root the server runs as another user, who must be able to enter every folder on the way to the cluster.
+    /// A folder only root may enter (root's home, say) would otherwise fail deep inside initdb with a stack trace.
+    /// </summary>
+    private static async Task RequireReachableAsync(string root, string runAs, CancellationToken ct)
+    {
+        var probe = await RunAsync("test", ["-x", root], runAs, ct, throwOnError: false);
+        if (probe.ExitCode != 0)
+            throw new Configuration.InvalidSettingsException(
+                $"The local PostgreSQL folder {root} cannot be reached by the user '{runAs}' that runs the server (a folder on the way is closed to it). " +
+                "Set Cvety:Database:DataDirectory to a folder that user can enter (the default under root is /var/lib/cvety/postgres), or set ConnectionStrings:Marten.");
     }
 
     private sealed record ClusterState(int Port, string Password);
@@ -215,7 +232,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         bool Has(string dir) => File.Exists(Path.Combine(dir, "initdb" + exe)) && File.Exists(Path.Combine(dir, "pg_ctl" + exe)) && File.Exists(Path.Combine(dir, "postgres" + exe));
 
         if (configured is not null)
-            return Has(configured) ? configured : throw new InvalidOperationException($"No PostgreSQL server binaries (initdb, pg_ctl, postgres) in the configured folder {configured}. {InstallAdvice}");
+            return Has(configured) ? configured : throw new Configuration.InvalidSettingsException($"No PostgreSQL server binaries (initdb, pg_ctl, postgres) in the configured folder {configured}. {InstallAdvice}");
 
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var found = path.FirstOrDefault(Has);
@@ -225,7 +242,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             ? [@"C:\Program Files\PostgreSQL\*\bin"]
             : ["/usr/lib/postgresql/*/bin", "/usr/pgsql-*/bin", "/usr/local/pgsql/bin", "/opt/homebrew/opt/postgresql*/bin", "/usr/local/opt/postgresql*/bin", "/Applications/Postgres.app/Contents/Versions/*/bin"];
         var candidates = patterns.SelectMany(Expand).Where(Has).OrderByDescending(VersionOf).ToList();
-        return candidates.FirstOrDefault() ?? throw new InvalidOperationException(
+        return candidates.FirstOrDefault() ?? throw new Configuration.InvalidSettingsException(
             "ConnectionStrings:Marten is not set and no PostgreSQL server binaries (initdb, pg_ctl, postgres) were found on PATH " +
             "or in the usual install folders. " + InstallAdvice);
     }

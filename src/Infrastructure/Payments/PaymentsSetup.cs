@@ -1,5 +1,6 @@
 using Cvety.Application.Notifications;
 using Cvety.Application.Payments;
+using Cvety.Infrastructure.Configuration;
 using Cvety.Infrastructure.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,8 @@ public static class PaymentsSetup
 
     public static (KaspiOptions Kaspi, TelegramOptions Telegram) AddPaymentsAndNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        var kaspi = configuration.GetSection(KaspiOptions.Section).Get<KaspiOptions>() ?? new KaspiOptions();
-        var telegram = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
-        services.AddSingleton(kaspi);
-        services.AddSingleton(telegram);
+        var kaspi = services.AddSettings<KaspiOptions>(configuration, KaspiOptions.Section);
+        var telegram = services.AddSettings<TelegramOptions>(configuration, TelegramOptions.Section);
         // Each call sets its own, shorter, timeout; these are the backstops.
         services.AddHttpClient<IKaspiPay, KaspiHttpClient>(client => client.Timeout = TimeSpan.FromSeconds(kaspi.TimeoutSeconds * 2 + 5));
         services.AddSingleton<TelegramRateGate>();

@@ -1,5 +1,6 @@
 using Cvety.Application.Inventory;
 using Cvety.Application.Search;
+using Cvety.Infrastructure.Configuration;
 using Cvety.Infrastructure.Storage;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public static class CatalogSetup
     /// <summary>Photo search (embedder, in-memory index and its warm-up) and image storage (local disk, or R2 when configured).</summary>
     public static void AddCatalog(this IServiceCollection services, IConfiguration configuration, LocalStorageOptions local)
     {
-        var s3 = configuration.GetSection("Cvety:Storage:S3").Get<S3StorageOptions>() ?? new S3StorageOptions();
+        var s3 = Settings.Bind<S3StorageOptions>(configuration, "Cvety:Storage:S3");
         if (s3.Enabled)
         {
             services.AddSingleton(s3);
@@ -30,9 +31,9 @@ public static class CatalogSetup
             services.AddSingleton<Application.Common.IImageStorage, LocalDiskImageStorage>();
         }
 
-        var embeddings = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
-        services.AddSingleton(embeddings);
-        services.AddHttpClient<ImageLoader>(c => c.Timeout = TimeSpan.FromSeconds(embeddings.TimeoutSeconds * 2 + 5));
+        var embeddings = services.AddSettings<EmbeddingOptions>(configuration, EmbeddingOptions.Section);
+        services.AddHttpClient<ImageLoader>(c => c.Timeout = TimeSpan.FromSeconds(embeddings.TimeoutSeconds * 2 + 5))
+            .ConfigurePrimaryHttpMessageHandler(() => ImageLoader.CreateHandler(embeddings));
         if (embeddings.UsesService)
             services.AddHttpClient<IImageEmbedder, HttpImageEmbedder>(c =>
             {

@@ -9,6 +9,7 @@ namespace Cvety.Infrastructure.Storage;
 public sealed class S3StorageOptions
 {
     /// <summary>For R2: <c>https://&lt;account&gt;.r2.cloudflarestorage.com</c>.</summary>
+    [HttpUrl]
     public string? Endpoint { get; set; }
 
     public string? Bucket { get; set; }
@@ -16,6 +17,7 @@ public sealed class S3StorageOptions
     public string? SecretAccessKey { get; set; }
 
     /// <summary>Where the bucket's objects are public (an R2 custom domain or r2.dev URL); image URLs are this plus the key.</summary>
+    [HttpUrl]
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>R2 takes "auto".</summary>

@@ -193,7 +193,8 @@ public sealed class when_products_are_synced_with_bitrix(CvetyApi api) : ApiTest
     {
         await BitrixWorld.CreateAsync(Api);
         Api.Bitrix.SetProducts(CatalogRequests.SampleProducts());
-        var bus = Api.Services.GetRequiredService<IMessageBus>();
+        await using var scope = Api.Services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         var tenant = new DeliveryOptions { TenantId = Shop.TenantIdFor(CvetyApi.BitrixShopId) };
         await bus.PublishAsync(new EnsureProductImportSchedule(), tenant);
         // A second start while the chain is alive does not start a second chain.

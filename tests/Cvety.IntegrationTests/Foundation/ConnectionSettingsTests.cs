@@ -1,38 +1,48 @@
 using Cvety.Infrastructure.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Cvety.IntegrationTests.Foundation;
 
-public sealed class when_cvety_tunes_the_connection_string
+public sealed class when_cvety_chooses_its_connection_settings
 {
-    private const string Configured = "Host=db;Database=cvety;Username=cvety";
+    private const string Local = "Host=127.0.0.1;Port=5999;Database=cvety;Username=cvety";
 
     [Fact]
-    public void the_pool_is_sized_to_the_cores_and_the_reset_and_preparation_are_set()
+    public async Task a_configured_connection_string_is_used_exactly_as_given()
     {
-        var tuned = new NpgsqlConnectionStringBuilder(DatabaseSelection.Tuned(Configured));
+        const string configured = "Host=db;Database=cvety;Username=cvety";
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Marten"] = configured }).Build();
+
+        var selection = await DatabaseSelection.ResolveAsync(config, NullLogger.Instance, isDevelopment: false);
+
+        selection.ConnectionString.Should().Be(configured);
+        var builder = new NpgsqlConnectionStringBuilder(selection.ConnectionString);
+        builder.NoResetOnClose.Should().BeFalse("a connection is reset when it goes back to the pool unless the operator says otherwise");
+        builder.MaxAutoPrepare.Should().Be(0);
+    }
+
+    [Fact]
+    public void the_local_clusters_pool_is_sized_to_the_cores_and_nothing_else_is_set()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DatabaseSelection.ForLocalCluster(Local));
         tuned.MaxPoolSize.Should().Be(Math.Max(4, 2 * Environment.ProcessorCount));
-        tuned.NoResetOnClose.Should().BeTrue();
-        tuned.MaxAutoPrepare.Should().Be(64);
+        tuned.NoResetOnClose.Should().BeFalse();
+        tuned.MaxAutoPrepare.Should().Be(0);
     }
 
     [Theory]
     [InlineData("Maximum Pool Size=50")]
     [InlineData("maxpoolsize=50")]
-    public void a_pool_size_given_in_the_configuration_wins(string setting) =>
-        new NpgsqlConnectionStringBuilder(DatabaseSelection.Tuned($"{Configured};{setting}")).MaxPoolSize.Should().Be(50);
-
-    [Theory]
-    [InlineData("No Reset On Close=false")]
-    [InlineData("NoResetOnClose=false")]
-    public void a_reset_asked_for_in_the_configuration_stays(string setting) =>
-        new NpgsqlConnectionStringBuilder(DatabaseSelection.Tuned($"{Configured};{setting}")).NoResetOnClose.Should().BeFalse();
+    public void a_pool_size_given_for_the_local_cluster_wins(string setting) =>
+        new NpgsqlConnectionStringBuilder(DatabaseSelection.ForLocalCluster($"{Local};{setting}")).MaxPoolSize.Should().Be(50);
 
     [Fact]
     public void a_password_that_looks_like_a_setting_is_not_taken_for_one() =>
-        new NpgsqlConnectionStringBuilder(DatabaseSelection.Tuned($"{Configured};Password='MaxPoolSize=50'")).MaxPoolSize.Should().Be(Math.Max(4, 2 * Environment.ProcessorCount));
+        new NpgsqlConnectionStringBuilder(DatabaseSelection.ForLocalCluster($"{Local};Password='MaxPoolSize=50'")).MaxPoolSize.Should().Be(Math.Max(4, 2 * Environment.ProcessorCount));
 
     [Fact]
     public void a_minimum_above_the_default_raises_the_maximum_with_it() =>
-        new NpgsqlConnectionStringBuilder(DatabaseSelection.Tuned($"{Configured};Minimum Pool Size=40")).MaxPoolSize.Should().Be(40);
+        new NpgsqlConnectionStringBuilder(DatabaseSelection.ForLocalCluster($"{Local};Minimum Pool Size=40")).MaxPoolSize.Should().Be(40);
 }

@@ -46,7 +46,7 @@ public sealed class when_no_database_is_configured
     public void missing_binaries_fail_with_a_message_naming_what_to_install()
     {
         var act = () => LocalPostgres.FindBinaries("/nonexistent/postgres/bin");
-        act.Should().Throw<InvalidOperationException>().WithMessage("*initdb, pg_ctl, postgres*");
+        act.Should().Throw<Cvety.Infrastructure.Configuration.InvalidSettingsException>().WithMessage("*initdb, pg_ctl, postgres*");
     }
 
     private static async Task<object?> Scalar(string connectionString, string sql)

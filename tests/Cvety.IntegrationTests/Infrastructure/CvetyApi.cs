@@ -25,12 +25,20 @@ public sealed class CvetyApi : IAsyncLifetime
 
     private TestDatabase _database = null!;
 
+    /// <summary>The PostgreSQL server of this run; tests that start an API process of their own make a database on it.</summary>
+    public TestDatabase Database => _database;
+
+    /// <summary>The origins of the two SPAs in the tests' CORS configuration.</summary>
+    public static readonly string[] SpaOrigins = ["https://admin.cvety.test", "https://shop.cvety.test"];
+
     /// <summary>The shop the tests use as the Bitrix shop; other tests' shops never talk to Bitrix.</summary>
     public const int BitrixShopId = 17009;
     public static readonly string BitrixApiToken = "bx-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
     public static readonly string BitrixWebhookSecret = "wh-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
     public BitrixSim Bitrix { get; private set; } = null!;
+
+    public const int PoolSize = 8;
 
     public static readonly string KaspiToken = "kp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
     public static readonly string TelegramBotToken = "12345:" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
@@ -87,14 +95,23 @@ public sealed class CvetyApi : IAsyncLifetime
         // Seconds instead of hours, so that "down for a while, then back" and "out of retries" fit in a test.
         for (var i = 0; i < 4; i++) Environment.SetEnvironmentVariable($"Cvety__Bitrix__RetryDelays__{i}", "00:00:01");
         // Program reads these before it builds the host, so they travel as environment variables.
-        Environment.SetEnvironmentVariable("ConnectionStrings__Marten", _database.ConnectionString);
+        // A small pool, as on the development machines: a test that goes through "every connection of the pool" can.
+        Environment.SetEnvironmentVariable("ConnectionStrings__Marten", _database.ConnectionString + ";Maximum Pool Size=" + PoolSize);
         Environment.SetEnvironmentVariable("Cvety__Jwt__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPhone", AdminPhone);
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPassword", AdminPassword);
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicOrdersPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicBrowsingPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__Storage__LocalPath", Path.Combine(Path.GetTempPath(), "cvety-test-media-" + Guid.NewGuid().ToString("N")[..8]));
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
+        for (var i = 0; i < SpaOrigins.Length; i++) Environment.SetEnvironmentVariable($"Cvety__Cors__Origins__{i}", SpaOrigins[i]);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Testing")
+            // As Development does: a singleton holding a scoped service, or a service that cannot be built, fails the start.
+            .UseDefaultServiceProvider(o =>
+            {
+                o.ValidateScopes = true;
+                o.ValidateOnBuild = true;
+            }));
         _ = Factory.Server;
         Bitrix.WebhookClient = Factory.CreateClient();
     }

@@ -60,6 +60,18 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>A new, empty database on the same server, for a host of its own (an API process started by a test).</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = prefix + "_" + Guid.NewGuid().ToString("N")[..10];
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"create database {name}", connection);
+        await create.ExecuteNonQueryAsync();
+        return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_container is not null) await _container.DisposeAsync();
