@@ -93,6 +93,7 @@ public static class CvetyInfrastructure
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Notifications.ITelegramBot>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<Cvety.Application.Search.IImageEmbedder>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IImageStorage>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IRemoteImages>();
             // A node that died (kill -9) leaves inbox and outbox rows it still owns. Wolverine releases them once the
             // node's heartbeat is stale and its row is ejected; with the library's defaults that took about 75 s.
             // Heartbeats every second, stale after six, and sweeps every second bring a restart's recovery under 15 s

@@ -7,8 +7,8 @@ namespace Cvety.Api.Endpoints;
 
 public static class OrderEndpoints
 {
-    public sealed record StatusChange(string Status, string? Notes);
-    public sealed record Cancellation(string Reason);
+    public sealed record StatusChange(string? Status, string? Notes);
+    public sealed record Cancellation(string? Reason);
     public sealed record Assignment(Guid UserId);
     public sealed record Note(string Text);
     public sealed record Refund(long? Amount, string Reason);
@@ -28,11 +28,11 @@ public static class OrderEndpoints
         orders.MapPost("/", Place).WithSummary("Place an order for the staff member's shop; prices and totals come from the catalog.");
         orders.MapPost("/with-items", Place).WithSummary("Legacy path of POST /api/v1/orders.");
 
-        orders.MapGet("/", (IMessageBus bus, HttpContext http, string? status, string? phone, [FromQuery(Name = "customer_phone")] string? customerPhone,
+        orders.MapGet("/", async (IMessageBus bus, HttpContext http, string? status, string? phone, [FromQuery(Name = "customer_phone")] string? customerPhone,
                 string? search, [FromQuery(Name = "assigned_to_me")] bool? assignedToMe, [FromQuery(Name = "date_from")] DateOnly? dateFrom,
                 [FromQuery(Name = "date_to")] DateOnly? dateTo, int? skip, int? limit) =>
-                bus.InvokeForShopAsync<OrderPage>(http, new ListOrders(status, phone ?? customerPhone, search, assignedToMe ?? false, dateFrom, dateTo, skip ?? 0, limit ?? 50)))
-            .WithSummary("The shop's orders, newest first: filter by status, phone, text, assignment and delivery date.");
+                Lists.Page(http, await bus.InvokeForShopAsync<OrderPage>(http, new ListOrders(status, phone ?? customerPhone, search, assignedToMe ?? false, dateFrom, dateTo, skip ?? 0, limit ?? 50))))
+            .WithSummary("The shop's orders, newest first, as a JSON array (the total in X-Total-Count): filter by status, phone, text, assignment and delivery date.");
 
         orders.MapGet("/{id:guid}", async (Guid id, IMessageBus bus, HttpContext http, [FromQuery(Name = "as_of_version")] long? asOfVersion, [FromQuery(Name = "as_of")] DateTimeOffset? asOf) =>
             {
@@ -41,13 +41,14 @@ public static class OrderEndpoints
             })
             .WithSummary("An order with its version (also its ETag); as_of_version or as_of show it as it was.");
 
-        orders.MapPatch("/{id:guid}/status", (Guid id, StatusChange body, IMessageBus bus, HttpContext http) =>
-                Write(bus, http, id, new ChangeOrderStatus(id, body.Status, body.Notes, Versions.IfMatch(http.Request))))
-            .WithSummary("Move the order one allowed step (If-Match for optimistic concurrency).");
+        // The admin SPA sends these as query parameters (?status=&notes=, ?reason=) with no body; a JSON body works too.
+        orders.MapPatch("/{id:guid}/status", (Guid id, StatusChange? body, [FromQuery(Name = "status")] string? status, [FromQuery(Name = "notes")] string? notes, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new ChangeOrderStatus(id, body?.Status ?? status!, body?.Notes ?? notes, Versions.IfMatch(http.Request))))
+            .WithSummary("Move the order one allowed step ({status, notes} or ?status=&notes=; If-Match for optimistic concurrency).");
 
-        orders.MapPost("/{id:guid}/cancel", (Guid id, Cancellation body, IMessageBus bus, HttpContext http) =>
-                Write(bus, http, id, new CancelOrder(id, body.Reason, Versions.IfMatch(http.Request))))
-            .WithSummary("Cancel an order that has not been delivered.");
+        orders.MapPost("/{id:guid}/cancel", (Guid id, Cancellation? body, [FromQuery(Name = "reason")] string? reason, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new CancelOrder(id, body?.Reason ?? reason!, Versions.IfMatch(http.Request))))
+            .WithSummary("Cancel an order that has not been delivered ({reason} or ?reason=; staff only).");
 
         orders.MapPost("/{id:guid}/refunds", async (Guid id, Refund body, IMessageBus bus, HttpContext http) =>
                 Results.Accepted($"/api/v1/orders/{id}", await bus.InvokeForShopAsync<RefundAccepted>(http, new RefundOrder(id, body.Amount, body.Reason))))

@@ -3,7 +3,11 @@ using Cvety.Application.Orders;
 using Cvety.Application.Products;
 using Cvety.Application.Search;
 using Cvety.Domain.Products;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Cvety.Api.Endpoints;
@@ -30,22 +34,24 @@ public static class ProductEndpoints
             .WithSummary("Add a product to the shop's catalog (price in tiyn).");
 
         // Customers name the shop and see what is on sale; staff see their own shop's (all of it with /admin).
-        products.MapGet("/", (IMessageBus bus, HttpContext http, string? type, string? search, [FromQuery(Name = "min_price")] long? minPrice,
-                [FromQuery(Name = "max_price")] long? maxPrice, string? city, [FromQuery(Name = "tags")] string[]? tags,
+        products.MapGet("/", async (IMessageBus bus, HttpContext http, string? type, [FromQuery(Name = "product_type")] string? productType, string? search,
+                [FromQuery(Name = "min_price")] long? minPrice, [FromQuery(Name = "max_price")] long? maxPrice, string? city, [FromQuery(Name = "tags")] string[]? tags,
                 [FromQuery(Name = "enabled_only")] bool? enabledOnly, int? skip, int? limit) =>
             {
-                var filter = new ProductFilter(search, type, minPrice, maxPrice, city, Tags(tags), !IsStaffView(http) || (enabledOnly ?? false), skip ?? 0, limit ?? 100);
-                return InvokeForViewAsync<IReadOnlyList<Product>>(bus, http, new ListProducts(filter));
+                // Customers see enabled products only; staff looking at their own shop see disabled ones with enabled_only=false.
+                var filter = new ProductFilter(search, type ?? productType, minPrice, maxPrice, city, Tags(tags), !IsStaffView(http) || (enabledOnly ?? true), skip ?? 0, limit ?? 100);
+                return Lists.Page(http, await InvokeForViewAsync<ProductPage>(bus, http, new ListProducts(filter)));
             })
             .AllowAnonymous()
-            .WithSummary("The catalog, searched (?search=: Russian full-text and typo-tolerant) and filtered (type, min_price, max_price in tiyn, city, tags). Anyone names the shop with ?shop_id= and sees enabled products.");
+            .WithSummary("The catalog as a JSON array (total in X-Total-Count), searched (?search=: Russian full-text and typo-tolerant) and filtered (type or product_type, min_price, max_price in tiyn, city, tags, enabled_only). Anyone names the shop with ?shop_id= and sees enabled products.");
 
-        products.MapGet("/admin", (IMessageBus bus, HttpContext http, string? type, string? search, [FromQuery(Name = "min_price")] long? minPrice,
-                [FromQuery(Name = "max_price")] long? maxPrice, string? city, [FromQuery(Name = "tags")] string[]? tags, bool? enabled, int? skip, int? limit) =>
-                bus.InvokeForShopAsync<IReadOnlyList<Product>>(http, new ListProducts(
-                    new ProductFilter(search, type, minPrice, maxPrice, city, Tags(tags), enabled ?? false, skip ?? 0, limit ?? 100))))
+        products.MapGet("/admin", async (IMessageBus bus, HttpContext http, string? type, [FromQuery(Name = "product_type")] string? productType, string? search,
+                [FromQuery(Name = "min_price")] long? minPrice, [FromQuery(Name = "max_price")] long? maxPrice, string? city, [FromQuery(Name = "tags")] string[]? tags,
+                bool? enabled, [FromQuery(Name = "enabled_only")] bool? enabledOnly, int? skip, int? limit) =>
+                Lists.Page(http, await bus.InvokeForShopAsync<ProductPage>(http, new ListProducts(
+                    new ProductFilter(search, type ?? productType, minPrice, maxPrice, city, Tags(tags), enabledOnly ?? enabled ?? false, skip ?? 0, limit ?? 100)))))
             .RequireAuthorization()
-            .WithSummary("Staff: the shop's whole catalog, disabled products included (enabled=true for enabled only), with the same search and filters.");
+            .WithSummary("Staff: the shop's whole catalog as a JSON array (total in X-Total-Count), disabled products included unless enabled_only=true, with the same search and filters.");
 
         products.MapGet("/search/suggestions", (IMessageBus bus, HttpContext http, string? q, int? limit) =>
             {
@@ -56,7 +62,7 @@ public static class ProductEndpoints
 
         products.MapPost("/search/similar", (SimilarBody body, IMessageBus bus, HttpContext http) =>
             {
-                var query = new SearchSimilarProducts(body.ImageUrl, body.ImageBase64, body.Limit, body.MinSimilarity);
+                var query = new SearchSimilarProducts(body.ImageUrl, body.ImageBase64, body.Limit ?? body.TopK, body.MinSimilarity);
                 var tenant = body.ShopId is { } shop ? Cvety.Domain.Shops.Shop.TenantIdFor(shop) : ShopScope.PublicTenantOf(http);
                 return bus.InvokeForTenantAsync<SimilarProducts>(tenant, query, http.RequestAborted);
             })
@@ -64,25 +70,42 @@ public static class ProductEndpoints
             .RequireRateLimiting(PublicBrowsingPolicy)
             .WithSummary("Find a shop's products by photo ({image_url | image_base64, shop_id, limit, min_similarity}): exact >= 0.85, similar 0.70-0.85.");
 
-        products.MapGet("/{id:int}", (int id, IMessageBus bus, HttpContext http) => InvokeForViewAsync<Product>(bus, http, new GetProduct(id)))
+        // A product id is global: anyone may read an enabled product without naming its shop (the shop SPA does).
+        products.MapGet("/{id:int}", (int id, IMessageBus bus, HttpContext http) =>
+                http.User.Identity?.IsAuthenticated != true && !http.Request.Query.ContainsKey("shop_id")
+                    ? bus.InvokeAsync<Product>(new FindPublicProduct(id), http.RequestAborted)
+                    : InvokeForViewAsync<Product>(bus, http, new GetProduct(id)))
             .AllowAnonymous()
-            .WithSummary("One product.");
+            .WithSummary("One product; without ?shop_id= and a token, any shop's enabled product.");
 
-        products.MapGet("/{id:int}/availability", async (int id, IMessageBus bus, HttpContext http) =>
+        products.MapGet("/{id:int}/availability", async (int id, int? quantity, IMessageBus bus, HttpContext http) =>
             {
-                var answer = await InvokeForViewAsync<OrderPreview>(bus, http, new PreviewOrder([new PlaceOrder.Item(id, 1, null)]));
+                var asked = Math.Clamp(quantity ?? 1, 1, 100);
+                var answer = await InvokeForViewAsync<OrderPreview>(bus, http, new PreviewOrder([new PlaceOrder.Item(id, asked, null)]));
                 return new Availability(id, answer.Available, answer.Items[0].MaxQuantity);
             })
             .AllowAnonymous()
             .WithSummary("Whether the product can be ordered now, and how many the stock covers (null: made to order, no limit).");
 
-        products.MapPut("/{id:int}", (int id, UpdateProduct command, IMessageBus bus, HttpContext http) =>
-                Write(bus, http, id, command with { Id = id }))
+        // The legacy PUT was a partial update: the admin SPA sends {price, description} alone, or {enabled} alone.
+        products.MapPut("/{id:int}", async (int id, JsonObject body, IMessageBus bus, HttpContext http) =>
+            {
+                var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                if (body.TryGetPropertyValue("enabled", out var enabled))
+                    await bus.InvokeForShopAsync(http, new SetProductStatus(Read<bool>(enabled, "enabled", options), Read<string?>(body["reason"], "reason", options)) { Id = id });
+                if (body.Any(p => p.Key is not ("enabled" or "reason" or "id" or "shop_id")))
+                {
+                    var current = JsonSerializer.SerializeToNode(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)), options)!.AsObject();
+                    foreach (var (key, value) in body) current[key] = value?.DeepClone();
+                    await bus.InvokeForShopAsync(http, Read<UpdateProduct>(current, "body", options)! with { Id = id });
+                }
+                return Results.Ok(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
+            })
             .RequireAuthorization()
-            .WithSummary("Replace the product's editable fields; a Bitrix product's change is sent to Bitrix.");
+            .WithSummary("Change the fields given (absent ones keep their values; enabled too); a Bitrix product's change is sent to Bitrix.");
 
-        products.MapPatch("/{id:int}/status", (int id, StatusBody body, IMessageBus bus, HttpContext http) =>
-                Write(bus, http, id, new SetProductStatus(body.Enabled, body.Reason) { Id = id }))
+        products.MapPatch("/{id:int}/status", (int id, StatusBody? body, bool? enabled, string? reason, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new SetProductStatus(body?.Enabled ?? enabled ?? throw Required("enabled"), body?.Reason ?? reason) { Id = id }))
             .RequireAuthorization()
             .WithSummary("Enable or disable the product.");
 
@@ -91,10 +114,20 @@ public static class ProductEndpoints
             .RequireAuthorization()
             .WithSummary("What the product is made of: [{item_id, quantity}] of the shop's warehouse items. Orders reserve it.");
 
-        products.MapPost("/{id:int}/images", async (int id, IFormFile? file, bool? primary, IMessageBus bus, HttpContext http) =>
+        products.MapPost("/{id:int}/images", async (int id, bool? primary, IMessageBus bus, HttpContext http) =>
             {
-                var content = await Uploads.ReadAsync(file, AddProductImage.MaxBytes, http.RequestAborted);
-                await bus.InvokeForShopAsync<string>(http, new AddProductImage(id, content, primary ?? false));
+                // The admin SPA sends JSON {url, order, is_primary} for a photo uploaded elsewhere; forms send the file.
+                if (http.Request.HasJsonContentType())
+                {
+                    var body = await http.Request.ReadFromJsonAsync<ImageByUrl>(http.RequestAborted) ?? throw Required("url");
+                    await bus.InvokeForShopAsync<string>(http, new AddProductImageByUrl(id, body.Url ?? "", body.IsPrimary ?? primary ?? false));
+                }
+                else
+                {
+                    var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted)).Files["file"] : null;
+                    var content = await Uploads.ReadAsync(file, AddProductImage.MaxBytes, http.RequestAborted);
+                    await bus.InvokeForShopAsync<string>(http, new AddProductImage(id, content, primary ?? false));
+                }
                 return Results.Created($"/api/v1/products/{id}", await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
             })
             .RequireAuthorization()
@@ -106,6 +139,15 @@ public static class ProductEndpoints
                 Write(bus, http, id, new RemoveProductImage(id, body.Url)))
             .RequireAuthorization()
             .WithSummary("Remove one of the product's images by its URL.");
+
+        products.MapDelete("/{id:int}/images/{imageId:int}", async (int id, int imageId, IMessageBus bus, HttpContext http) =>
+            {
+                var product = await bus.InvokeForShopAsync<Product>(http, new GetProduct(id));
+                var image = product.Images.FirstOrDefault(i => i.Id == imageId) ?? throw new Cvety.Application.Common.NotFoundException("Image", imageId);
+                return await Write(bus, http, id, new RemoveProductImage(id, image.Url));
+            })
+            .RequireAuthorization()
+            .WithSummary("Remove one of the product's images by its id (images[].id).");
 
         products.MapGet("/{id:int}/history", (int id, IMessageBus bus, HttpContext http) =>
                 bus.InvokeForShopAsync<IReadOnlyList<ProductHistoryEntry>>(http, new GetProductHistory(id)))
@@ -120,7 +162,27 @@ public static class ProductEndpoints
         return app;
     }
 
-    public sealed record SimilarBody(string? ImageUrl, string? ImageBase64, int? ShopId, int? Limit, double? MinSimilarity);
+    public sealed record ImageByUrl(string? Url, int? Order, bool? IsPrimary);
+
+    public sealed record SimilarBody(string? ImageUrl, string? ImageBase64, int? ShopId, int? Limit, double? MinSimilarity,
+        [property: System.Text.Json.Serialization.JsonPropertyName("topK")] int? TopK = null);
+
+    private static FluentValidation.ValidationException Required(string field) =>
+        new([new FluentValidation.Results.ValidationFailure(field, $"'{field}' is required (in the body or as ?{field}=).")]);
+
+    /// <summary>A value of a JSON body read as the API reads bodies; a wrong shape is a 400 naming the field.</summary>
+    private static T? Read<T>(JsonNode? node, string field, JsonSerializerOptions options)
+    {
+        try
+        {
+            return node.Deserialize<T>(options);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException($"'{field}' has the wrong shape.", StatusCodes.Status400BadRequest,
+                new JsonException(e.Message, field == "body" ? e.Path : field, e.LineNumber, e.BytePositionInLine));
+        }
+    }
 
     /// <summary>Staff see their own shop unless they name one with <c>?shop_id=</c>; then, like anyone, they see that shop as customers do.</summary>
     private static bool IsStaffView(HttpContext http) =>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cvety.Application.Orders;
 using Cvety.Domain.Shops;
 using Cvety.Application.Payments;
@@ -10,7 +12,9 @@ public static class PublicOrderEndpoints
 {
     public const string PublicOrdersPolicy = "public-orders";
 
-    public sealed record CustomerEdit(string? RecipientName, string? RecipientPhone, string? DeliveryAddress, DateOnly? DeliveryDate, string? ScheduledTime, string? PostcardText);
+    /// <summary>The tracking page's edit form; <c>delivery_time</c> is the shop SPA's name for <c>scheduled_time</c>.</summary>
+    public sealed record CustomerEdit(string? RecipientName, string? RecipientPhone, string? DeliveryAddress, DeliveryDateInput? DeliveryDate,
+        string? ScheduledTime, string? PostcardText, string? DeliveryTime = null);
     public sealed record PhotoFeedback(string Feedback, string? Comment);
 
     public static IEndpointRouteBuilder MapPublicOrderEndpoints(this IEndpointRouteBuilder app)
@@ -27,10 +31,11 @@ public static class PublicOrderEndpoints
             .RequireRateLimiting(PublicOrdersPolicy)
             .WithSummary("A customer places an order in the shop named by ?shop_id=; answers the tracking view.");
 
-        orders.MapPost("/public/preview", (PreviewOrder query, IMessageBus bus, HttpContext http) =>
-                bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), query, http.RequestAborted))
+        // The MCP server posts a bare array of items; the shop SPA {items: [...]}.
+        orders.MapPost("/public/preview", (JsonNode body, IMessageBus bus, HttpContext http) =>
+                bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), PreviewFrom(body, http), http.RequestAborted))
             .RequireRateLimiting(ProductEndpoints.PublicBrowsingPolicy)
-            .WithSummary("Check a basket in the shop named by ?shop_id=: current prices, totals in tiyn, whether stock covers it, warnings. Changes nothing.");
+            .WithSummary("Check a basket ({items} or a bare array of items) in the shop named by ?shop_id=: current prices, totals in tiyn, whether stock covers it, warnings. Changes nothing.");
 
         orders.MapGet("/by-tracking/{trackingId}/status", async (string trackingId, IMessageBus bus, HttpContext http) =>
             {
@@ -39,12 +44,15 @@ public static class PublicOrderEndpoints
             })
             .WithSummary("The public tracking view: status, items, photos; phones masked.");
 
+        // ?changed_by=customer, which the shop SPA adds, is accepted and changes nothing: this route is always the customer.
         orders.MapPut("/by-tracking/{trackingId}", async (string trackingId, CustomerEdit body, IMessageBus bus, HttpContext http) =>
             {
                 var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);
                 var tenant = Shop.TenantIdFor(lookup.ShopId);
+                (DateOnly? date, TimeOnly? time) = body.DeliveryDate?.InShop(DeliveryDateInput.DefaultShopOffset) ?? default((DateOnly?, TimeOnly?));
                 await bus.InvokeForTenantAsync(tenant, new EditOrderByCustomer(lookup.OrderId, body.RecipientName, body.RecipientPhone,
-                    body.DeliveryAddress, body.DeliveryDate, body.ScheduledTime, body.PostcardText), http.RequestAborted);
+                    body.DeliveryAddress, date, body.ScheduledTime ?? body.DeliveryTime ?? time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    body.PostcardText), http.RequestAborted);
                 return await bus.InvokeForTenantAsync<PublicOrderView>(tenant, new GetPublicOrder(lookup.OrderId), http.RequestAborted);
             })
             .WithSummary("The customer changes recipient, address, date, time or postcard, until the bouquet is assembled.");
@@ -67,5 +75,20 @@ public static class PublicOrderEndpoints
             .WithSummary("The customer asks for a Kaspi payment link for their own order (web checkout).");
 
         return app;
+    }
+
+    private static PreviewOrder PreviewFrom(JsonNode body, HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            return body is JsonArray items
+                ? new PreviewOrder(items.Deserialize<List<PlaceOrder.Item>>(options) ?? [])
+                : body.Deserialize<PreviewOrder>(options) ?? throw new JsonException("The body must be {items: [...]} or an array of items.");
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The body is not a basket.", StatusCodes.Status400BadRequest, e);
+        }
     }
 }

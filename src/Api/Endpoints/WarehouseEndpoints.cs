@@ -19,8 +19,12 @@ public static class WarehouseEndpoints
             })
             .WithSummary("Add a warehouse item (prices in tiyn), optionally with its first quantity.");
 
-        warehouse.MapGet("/", (IMessageBus bus, HttpContext http) => bus.InvokeForShopAsync<IReadOnlyList<WarehouseItem>>(http, new ListWarehouseItems()))
-            .WithSummary("The shop's warehouse items with quantity on hand, reserved and available.");
+        warehouse.MapGet("/", async (IMessageBus bus, HttpContext http, int? skip, int? limit) =>
+            {
+                var all = await bus.InvokeForShopAsync<IReadOnlyList<WarehouseItem>>(http, new ListWarehouseItems());
+                return Lists.Array(http, all.Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(limit ?? 1000, 1, 1000)).ToList(), all.Count);
+            })
+            .WithSummary("The shop's warehouse items with quantity on hand, reserved and available: a JSON array (total in X-Total-Count), skip/limit.");
 
         warehouse.MapGet("/low-stock", (IMessageBus bus, HttpContext http) => bus.InvokeForShopAsync<IReadOnlyList<WarehouseItem>>(http, new ListWarehouseItems(LowOnly: true)))
             .WithSummary("Items whose available quantity is at or below their minimum, the shortest first.");

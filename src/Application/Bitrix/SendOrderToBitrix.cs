@@ -3,6 +3,7 @@ using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Wolverine.ErrorHandling;
 
 namespace Cvety.Application.Bitrix;
 
@@ -64,6 +65,15 @@ public static class CreateOrderInBitrixHandler
 public static class LinkOrderToBitrixHandler
 {
     private static readonly Origin Sync = new(Sources.System, "bitrix-sync");
+
+    /// <summary>
+    /// Staff may be moving the order while Bitrix answers: a lost version race is retried a few times with a pause, more
+    /// than the two immediate retries other handlers get, since this step must not end in the dead letters for that.
+    /// </summary>
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) =>
+        chain.OnException<JasperFx.ConcurrencyException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
+                TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 
     public static async Task Handle(LinkOrderToBitrix message, IDocumentSession session, CancellationToken ct)
     {

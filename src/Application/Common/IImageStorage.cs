@@ -5,6 +5,18 @@ public interface IImageStorage
 {
     /// <summary>Stores the image under a fresh name in the folder and answers its public URL.</summary>
     Task<string> SaveAsync(string folder, string extension, Stream content, CancellationToken ct);
+
+    /// <summary>Whether the URL is one this storage handed out (then it is used as it is, not downloaded again).</summary>
+    bool Holds(string url);
+}
+
+/// <summary>
+/// The bytes of an image a client names by URL, fetched under the rules that keep a client's URL out of our own
+/// network (no private addresses, every redirect checked, size and time limits).
+/// </summary>
+public interface IRemoteImages
+{
+    Task<byte[]> FetchAsync(string url, CancellationToken ct);
 }
 
 /// <summary>Recognises the image formats we accept by their first bytes, not by what the client claims.</summary>

@@ -40,6 +40,24 @@ public sealed class OrderDetails
     public string? CityId { get; set; }
     public string? TimeSlotId { get; set; }
     public string? PostcardText { get; set; }
+
+    /// <summary>The customer's own words for the day and time (the shop SPA sends no date); staff agree the date from them.</summary>
+    public string? DeliveryNotes { get; set; }
+
+    /// <summary>No delivery date yet: staff must agree it with the customer or the recipient.</summary>
+    public bool DateToBeAgreed => DeliveryDate is null && DeliveryType != "pickup";
+
+    /// <summary>Staff must ask the recipient for the address, or the time.</summary>
+    public bool AskDeliveryAddress { get; set; }
+    public bool AskDeliveryTime { get; set; }
+
+    /// <summary>Bonus points the customer asked to spend; a person decides.</summary>
+    public int? BonusPoints { get; set; }
+
+    /// <summary>The delivery window read from <see cref="ScheduledTime"/> when it holds times ("14:00-16:00"), in the shop's time.</summary>
+    public TimeOnly? DeliveryFrom => DeliveryWindow.Parse(ScheduledTime).From;
+    public TimeOnly? DeliveryTo => DeliveryWindow.Parse(ScheduledTime).To;
+
     public List<OrderItemView> Items { get; set; } = [];
     public Money Subtotal { get; set; }
     public Money DeliveryCost { get; set; }
@@ -121,6 +139,10 @@ public sealed partial class OrderDetailsProjection(bool notify) : SingleStreamPr
             BitrixOrderId = p.ExternalIds.BitrixOrderId,
             BitrixAccountNumber = p.ExternalIds.BitrixAccountNumber,
             Notes = p.Notes,
+            DeliveryNotes = p.Requests?.DeliveryNotes,
+            AskDeliveryAddress = p.Requests?.AskRecipientForAddress ?? false,
+            AskDeliveryTime = p.Requests?.AskRecipientForTime ?? false,
+            BonusPoints = p.Requests?.BonusPoints,
             CreatedAt = e.At(),
             UpdatedAt = e.At(),
         };

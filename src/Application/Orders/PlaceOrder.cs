@@ -14,8 +14,11 @@ using Wolverine;
 namespace Cvety.Application.Orders;
 
 /// <summary>
-/// Staff or a customer place an order in the current shop. Field names are the legacy backend's. Line names and
-/// prices come from the shop's products and the total is computed here; neither is taken from the client.
+/// Staff or a customer place an order in the current shop. Field names are the legacy backend's, and the request is
+/// taken as each legacy client sends it (see <c>legacy-clients.md</c>): <c>delivery_date</c> in any of its three forms
+/// or not at all (the shop SPA writes the day and time in <c>delivery_notes</c>; the order is then "date to be
+/// agreed"), <c>scheduled_time</c> as free text, <c>telegram_user_id</c> as a number or a string of digits. Line names
+/// and prices come from the shop's products and the total is computed here: a client's <c>total_price</c> is ignored.
 /// </summary>
 public sealed record PlaceOrder(
     [property: JsonPropertyName("customerName")] string CustomerName,
@@ -24,7 +27,7 @@ public sealed record PlaceOrder(
     IReadOnlyList<PlaceOrder.Item> Items,
     string? DeliveryType,
     string? DeliveryAddress,
-    DateOnly? DeliveryDate,
+    DeliveryDateInput? DeliveryDate,
     string? ScheduledTime,
     long? DeliveryCost,
     string? RecipientName,
@@ -35,7 +38,12 @@ public sealed record PlaceOrder(
     string? Notes,
     string? OrderComment,
     string? PostcardText,
-    long? TelegramUserId)
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? TelegramUserId,
+    string? DeliveryNotes = null,
+    bool? AskDeliveryAddress = null,
+    bool? AskDeliveryTime = null,
+    int? BonusPoints = null,
+    bool? CheckAvailability = null)
 {
     public sealed record Item(int ProductId, int Quantity, string? SpecialRequests);
 
@@ -60,9 +68,13 @@ public sealed record PlaceOrder(
             }).When(x => x.Items is not null);
             RuleFor(x => x.DeliveryType).Must(t => t is null || DeliveryTypes.Contains(t))
                 .WithMessage("'Delivery Type' must be one of " + string.Join(", ", DeliveryTypes) + ".");
-            RuleFor(x => x.DeliveryAddress).NotEmpty().MaximumLength(500).When(x => !x.IsPickup);
-            RuleFor(x => x.DeliveryDate).NotNull().When(x => !x.IsPickup);
-            RuleFor(x => x.ScheduledTime!).MustBeTimeWindow().When(x => !string.IsNullOrEmpty(x.ScheduledTime));
+            // "Ask the recipient" leaves the address to the staff.
+            RuleFor(x => x.DeliveryAddress).NotEmpty().When(x => !x.IsPickup && x.AskDeliveryAddress != true);
+            RuleFor(x => x.DeliveryAddress).MaximumLength(500);
+            RuleFor(x => x.ScheduledTime).MaximumLength(100);
+            RuleFor(x => x.DeliveryNotes).MaximumLength(1000);
+            RuleFor(x => x.BonusPoints).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.TelegramUserId).GreaterThan(0);
             RuleFor(x => x.DeliveryCost).InclusiveBetween(0, 1_000_000_00);
             RuleFor(x => x.RecipientName).MaximumLength(200);
             RuleFor(x => x.RecipientPhone!).MustBePhone().When(x => !string.IsNullOrEmpty(x.RecipientPhone));
@@ -99,15 +111,19 @@ public static class PlaceOrderHandler
         var trackingId = await OrderIdentity.NewTrackingIdAsync(session, ct);
         var number = await OrderIdentity.NextOrderNumberAsync(session, shopId, ct);
         var notes = string.Join("\n", new[] { command.Notes, command.OrderComment }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        (DateOnly? date, TimeOnly? time) = command.DeliveryDate?.InShop(DeliveryDateInput.DefaultShopOffset) ?? default((DateOnly?, TimeOnly?));
+        var slot = string.IsNullOrWhiteSpace(command.ScheduledTime) ? time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : command.ScheduledTime.Trim();
+        var requests = new CustomerRequests(string.IsNullOrWhiteSpace(command.DeliveryNotes) ? null : command.DeliveryNotes.Trim(),
+            command.AskDeliveryAddress ?? false, command.AskDeliveryTime ?? false, command.BonusPoints is > 0 ? command.BonusPoints : null);
 
         var placed = OrderDecisions.Place(
             orderId, shopId, number, trackingId,
             new Customer(command.CustomerName.Trim(), PhoneNumber.Parse(command.Phone).Value, command.CustomerEmail, command.TelegramUserId),
             new Recipient(command.RecipientName?.Trim(), NormalisedOrNull(command.RecipientPhone)),
-            new Delivery(command.DeliveryType ?? "delivery", command.IsPickup ? null : command.DeliveryAddress?.Trim(), command.DeliveryDate, command.ScheduledTime,
-                command.PickupAddress?.Trim()),
+            new Delivery(command.DeliveryType ?? "delivery", command.IsPickup || string.IsNullOrWhiteSpace(command.DeliveryAddress) ? null : command.DeliveryAddress.Trim(),
+                date, slot, command.PickupAddress?.Trim()),
             command.PostcardText, lines, deliveryCost, command.PaymentMethod ?? "cash", channel, new ExternalIds(),
-            notes.Length == 0 ? null : notes, NormalisedOrNull(command.SenderPhone), origin);
+            notes.Length == 0 ? null : notes, NormalisedOrNull(command.SenderPhone), origin, requests);
 
         session.Start(placed);
         foreach (var message in BitrixOutbox.AfterPlaced(bitrix, shopId, orderId)) await messaging.PublishAsync(message);

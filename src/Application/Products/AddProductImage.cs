@@ -30,6 +30,47 @@ public sealed record RemoveProductImage(int ProductId, string Url)
     }
 }
 
+/// <summary>
+/// Staff add an image by URL, as the admin SPA does after uploading it elsewhere (<c>{url, order, is_primary}</c>): a
+/// URL of our own storage is used as it is; any other is downloaded into our storage (never fetched from a private
+/// address) and checked like an upload.
+/// </summary>
+public sealed record AddProductImageByUrl(int ProductId, string Url, bool Primary = false)
+{
+    public sealed class Validator : AbstractValidator<AddProductImageByUrl>
+    {
+        public Validator() => RuleFor(x => x.Url).NotEmpty().MaximumLength(2000);
+    }
+}
+
+public static class AddProductImageByUrlHandler
+{
+    public static async Task<string> Handle(AddProductImageByUrl command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, IRemoteImages remote, CancellationToken ct)
+    {
+        var origin = currentUser.RequireCatalogEditor();
+        var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
+        var url = command.Url.Trim();
+        if (!storage.Holds(url))
+        {
+            byte[] content;
+            try
+            {
+                content = await remote.FetchAsync(url, ct);
+            }
+            catch (Search.ImageUnreadableException e)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("url", e.Message)]);
+            }
+            if (content.Length > AddProductImage.MaxBytes || ImageFormats.ExtensionOf(content) is not { } extension)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("url", "The URL must point to a JPEG, PNG or WebP image of at most 10 MB.")]);
+            using var stream = new MemoryStream(content, writable: false);
+            url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", extension, stream, ct);
+        }
+        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
+        return url;
+    }
+}
+
 public static class AddProductImageHandler
 {
     public static async Task<string> Handle(AddProductImage command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)

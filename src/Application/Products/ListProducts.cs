@@ -16,8 +16,21 @@ public sealed record ProductSuggestion(int Id, string Name, long Price, string? 
 
 public static class ListProductsHandler
 {
-    public static Task<IReadOnlyList<Product>> Handle(ListProducts query, IQuerySession session, CancellationToken ct) =>
+    public static Task<ProductPage> Handle(ListProducts query, IQuerySession session, CancellationToken ct) =>
         ProductSearch.FindAsync(session, query.Filter, ct);
+}
+
+/// <summary>
+/// An enabled product of any shop, by its id alone: product ids are global, and the shop SPA and the AI agent ask
+/// without naming the shop. Disabled products stay hidden, as they are from the catalog.
+/// </summary>
+public sealed record FindPublicProduct(int Id);
+
+public static class FindPublicProductHandler
+{
+    public static async Task<Product> Handle(FindPublicProduct query, IQuerySession session, CancellationToken ct) =>
+        await session.Query<Product>().Where(p => p.AnyTenant() && p.Id == query.Id && p.Enabled).FirstOrDefaultAsync(ct)
+        ?? throw new Common.NotFoundException("Product", query.Id);
 }
 
 public static class GetProductHandler
@@ -32,6 +45,6 @@ public static class SuggestProductsHandler
     {
         if (string.IsNullOrWhiteSpace(query.Query) || query.Query.Trim().Length < 2) return [];
         var found = await ProductSearch.FindAsync(session, new ProductFilter(query.Query[..Math.Min(query.Query.Length, 100)], EnabledOnly: query.EnabledOnly, Limit: Math.Clamp(query.Limit, 1, 20)), ct);
-        return found.Select(p => new ProductSuggestion(p.Id, p.Name, p.Price.Tiyn, p.Image)).ToList();
+        return found.Items.Select(p => new ProductSuggestion(p.Id, p.Name, p.Price.Tiyn, p.Image)).ToList();
     }
 }

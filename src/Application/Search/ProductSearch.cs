@@ -17,9 +17,12 @@ public sealed record ProductFilter(
 /// shop's closest catalog word by trigram similarity ("эустамы" by "эустомы", "букт" by "букет") and the search runs
 /// once more. Filters and the shop are in the same statement.
 /// </summary>
+/// <summary>A page of products and how many matched in all (for <c>X-Total-Count</c>).</summary>
+public sealed record ProductPage(IReadOnlyList<Product> Items, long Total);
+
 public static class ProductSearch
 {
-    public static async Task<IReadOnlyList<Product>> FindAsync(IQuerySession session, ProductFilter filter, CancellationToken ct)
+    public static async Task<ProductPage> FindAsync(IQuerySession session, ProductFilter filter, CancellationToken ct)
     {
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         var text = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim()[..Math.Min(filter.Search.Trim().Length, 200)];
@@ -35,14 +38,14 @@ public static class ProductSearch
         // Prepared on the pooled connection: later searches skip planning (about 2 ms of each).
         await batch.PrepareAsync(ct);
 
-        IReadOnlyList<Product> found;
+        ProductPage found;
         string? corrected = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             found = await ReadProductsAsync(reader, session, ct);
             if (words.Length > 0 && await reader.NextResultAsync(ct)) corrected = await ReadCorrectionAsync(reader, ct);
         }
-        if (found.Count > 0 || corrected is null) return found;
+        if (found.Items.Count > 0 || corrected is null) return found;
 
         await using var again = new NpgsqlBatch(connection);
         again.BatchCommands.Add(Query(session, schema, filter, corrected));
@@ -56,7 +59,7 @@ public static class ProductSearch
         // The ranking and the page are decided on the narrow search rows; only the page's documents are read.
         var sql = $"""
             with page as (
-              select s.id, {(text is null ? "0::real" : "ts_rank(s.vector, websearch_to_tsquery('russian', $8))")} as rank
+              select s.id, {(text is null ? "0::real" : "ts_rank(s.vector, websearch_to_tsquery('russian', $8))")} as rank, count(*) over () as total
               from {schema}.{ProductSearchIndex.SearchTable} s
               where s.tenant_id = $1
                 and ($2 = false or s.enabled)
@@ -68,7 +71,7 @@ public static class ProductSearch
                 {(text is null ? "and $8::text is null" : "and s.vector @@ websearch_to_tsquery('russian', $8)")}
               order by rank desc, s.id
               limit $9 offset $10)
-            select d.data from page join {schema}.mt_doc_product d on d.tenant_id = $1 and d.id = page.id
+            select d.data, page.total from page join {schema}.mt_doc_product d on d.tenant_id = $1 and d.id = page.id
             order by page.rank desc, page.id
             """;
         var command = new NpgsqlBatchCommand(sql);
@@ -86,12 +89,17 @@ public static class ProductSearch
         return command;
     }
 
-    private static async Task<IReadOnlyList<Product>> ReadProductsAsync(NpgsqlDataReader reader, IQuerySession session, CancellationToken ct)
+    private static async Task<ProductPage> ReadProductsAsync(NpgsqlDataReader reader, IQuerySession session, CancellationToken ct)
     {
         var serializer = session.DocumentStore.Options.Serializer();
         var products = new List<Product>();
-        while (await reader.ReadAsync(ct)) products.Add(serializer.FromJson<Product>((DbDataReader)reader, 0));
-        return products;
+        long total = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            products.Add(serializer.FromJson<Product>((DbDataReader)reader, 0));
+            total = reader.GetInt64(1);
+        }
+        return new ProductPage(products, total);
     }
 
     /// <summary>Each query word and the shop's most similar catalog word (pg_trgm, similarity above 0.3), in query order.</summary>

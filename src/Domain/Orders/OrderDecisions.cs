@@ -19,7 +19,7 @@ public static class OrderDecisions
     public static OrderPlaced Place(
         Guid orderId, int shopId, string orderNumber, string trackingId, Customer customer, Recipient recipient,
         Delivery delivery, string? postcardText, IReadOnlyList<OrderLine> lines, Money deliveryCost, string paymentMethod,
-        string salesChannel, ExternalIds externalIds, string? notes, string? senderPhone, Origin by)
+        string salesChannel, ExternalIds externalIds, string? notes, string? senderPhone, Origin by, CustomerRequests? requests = null)
     {
         if (lines.Count == 0) throw new DomainException("An order needs at least one line.");
         if (lines.Any(l => l.Quantity <= 0)) throw new DomainException("Every line needs a positive quantity.");
@@ -27,7 +27,8 @@ public static class OrderDecisions
 
         var total = lines.Aggregate(Money.Zero, (sum, line) => sum + line.ItemTotal) + deliveryCost;
         return new OrderPlaced(orderId, shopId, orderNumber, trackingId, customer, recipient, delivery, postcardText,
-            lines, deliveryCost, total, paymentMethod, salesChannel, externalIds, notes, senderPhone, by);
+            lines, deliveryCost, total, paymentMethod, salesChannel, externalIds, notes, senderPhone, by,
+            requests is { IsEmpty: false } ? requests : null);
     }
 
     /// <summary>A person moves the order one allowed step.</summary>

@@ -25,6 +25,15 @@ public sealed record OrderLine(int ProductId, string ProductName, Money ProductP
     public Money ItemTotal => ProductPrice * Quantity;
 }
 
+/// <summary>
+/// What the customer asked of the staff beyond the order itself: the day and time in their own words (the shop SPA
+/// sends no date), "ask the recipient" for the address or the time, and bonus points they want to spend.
+/// </summary>
+public sealed record CustomerRequests(string? DeliveryNotes, bool AskRecipientForAddress, bool AskRecipientForTime, int? BonusPoints)
+{
+    public bool IsEmpty => DeliveryNotes is null && !AskRecipientForAddress && !AskRecipientForTime && BonusPoints is null;
+}
+
 public sealed record ExternalIds(long? BitrixOrderId = null, string? BitrixAccountNumber = null);
 
 public sealed record OrderPlaced(
@@ -44,7 +53,8 @@ public sealed record OrderPlaced(
     ExternalIds ExternalIds,
     string? Notes,
     string? SenderPhone,
-    Origin By) : IOrderEvent;
+    Origin By,
+    CustomerRequests? Requests = null) : IOrderEvent;
 
 public sealed record OrderPaid(Guid OrderId, Money Amount, string? PaymentReference, string? Note, Origin By) : IOrderEvent;
 

@@ -26,7 +26,22 @@ public sealed record ProductInfo(
     IReadOnlyList<string>? Cities = null,
     IReadOnlyList<string>? Tags = null);
 
-public sealed record ProductImage(string Url, int Order, bool IsPrimary);
+public sealed record ProductImage(string Url, int Order, bool IsPrimary)
+{
+    /// <summary>
+    /// The image's id for clients that name images by id (the admin SPA: <c>DELETE /products/{id}/images/{image_id}</c>):
+    /// a positive number derived from the URL, so it is the same in every answer and survives reordering.
+    /// </summary>
+    public int Id => IdOf(Url);
+
+    public static int IdOf(string url)
+    {
+        // FNV-1a: stable across processes and runs, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in url) hash = (hash ^ c) * 16777619u;
+        return (int)(hash & 0x7FFFFFFF);
+    }
+}
 
 /// <summary>One warehouse item a product is made of, and how many of it.</summary>
 public sealed record CompositionLine(Guid ItemId, int Quantity);

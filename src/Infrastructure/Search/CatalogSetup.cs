@@ -34,6 +34,7 @@ public static class CatalogSetup
         var embeddings = services.AddSettings<EmbeddingOptions>(configuration, EmbeddingOptions.Section);
         services.AddHttpClient<ImageLoader>(c => c.Timeout = TimeSpan.FromSeconds(embeddings.TimeoutSeconds * 2 + 5))
             .ConfigurePrimaryHttpMessageHandler(() => ImageLoader.CreateHandler(embeddings));
+        services.AddTransient<Application.Common.IRemoteImages>(sp => sp.GetRequiredService<ImageLoader>());
         if (embeddings.UsesService)
             services.AddHttpClient<IImageEmbedder, HttpImageEmbedder>(c =>
             {

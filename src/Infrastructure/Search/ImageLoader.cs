@@ -17,8 +17,10 @@ namespace Cvety.Infrastructure.Search;
 /// (<see cref="EmbeddingOptions.AllowPrivateImageHosts"/>) or the origin is trusted (<see cref="EmbeddingOptions.TrustedImageOrigins"/>).</item>
 /// </list>
 /// </summary>
-public sealed class ImageLoader(HttpClient http, EmbeddingOptions options, LocalStorageOptions storage)
+public sealed class ImageLoader(HttpClient http, EmbeddingOptions options, LocalStorageOptions storage) : Application.Common.IRemoteImages
 {
+    public Task<byte[]> FetchAsync(string url, CancellationToken ct) => LoadAsync(ImageInput.FromUrl(url), ct);
+
     public const int MaxRedirects = 3;
 
     public async Task<byte[]> LoadAsync(ImageInput image, CancellationToken ct)

@@ -17,6 +17,8 @@ public sealed class LocalStorageOptions
 /// <summary>The default image storage: files on local disk, served back by the API under <c>/media</c>.</summary>
 public sealed class LocalDiskImageStorage(LocalStorageOptions options) : IImageStorage
 {
+    public bool Holds(string url) => url.StartsWith(options.RequestPath + "/", StringComparison.Ordinal) && !url.Contains("..", StringComparison.Ordinal);
+
     public async Task<string> SaveAsync(string folder, string extension, Stream content, CancellationToken ct)
     {
         if (folder.Split('/').Any(part => part is "" or "." or ".." || part.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')))

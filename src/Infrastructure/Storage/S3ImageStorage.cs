@@ -44,6 +44,8 @@ public sealed class S3ImageStorage(S3StorageOptions options) : IImageStorage, ID
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         });
 
+    public bool Holds(string url) => url.StartsWith(options.PublicBaseUrl!.TrimEnd('/') + "/", StringComparison.Ordinal) && !url.Contains("..", StringComparison.Ordinal);
+
     public async Task<string> SaveAsync(string folder, string extension, Stream content, CancellationToken ct)
     {
         var key = $"{folder.Trim('/')}/{Guid.CreateVersion7():N}.{extension}";

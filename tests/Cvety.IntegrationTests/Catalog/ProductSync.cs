@@ -183,7 +183,7 @@ public sealed class when_products_are_synced_with_bitrix(CvetyApi api) : ApiTest
 
         var created = await Api.Client().PostAsJsonAsync("/webhooks/bitrix/order", BitrixWorld.Sample("bitrix-order-create.json"));
         created.StatusCode.Should().Be(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var order = (await world.OrdersAsync(Api)).GetProperty("items")[0];
+        var order = (await world.OrdersAsync(Api))[0];
         order.GetProperty("items")[0].GetProperty("product_id").GetInt32().Should().Be(product);
         (await Eventually.HoldsAsync(async () => (await Api.Client(world.Florist).ItemAsync(stems)).GetProperty("reserved").GetInt32() == 7)).Should().BeTrue();
     }

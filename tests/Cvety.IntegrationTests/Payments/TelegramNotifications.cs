@@ -16,7 +16,7 @@ public sealed class TelegramNotifications(CvetyApi api) : ApiTest(api)
         placed.StatusCode.Should().Be(HttpStatusCode.Created);
         var tracking = (await placed.Json()).GetProperty("tracking_id").GetString();
         var orders = await (await Api.Client(world.Manager).GetAsync("/api/v1/orders")).Json();
-        var order = orders.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("tracking_id").GetString() == tracking).GetProperty("id").GetGuid();
+        var order = orders.EnumerateArray().Single(o => o.GetProperty("tracking_id").GetString() == tracking).GetProperty("id").GetGuid();
         (await Eventually.HoldsAsync(() => Task.FromResult(Api.Telegram.SentTo(StaffChat).Any(m => m.Text.Contains("Новый заказ"))))).Should().BeTrue();
         return (world, order);
     }

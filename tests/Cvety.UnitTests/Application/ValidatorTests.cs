@@ -20,15 +20,24 @@ public sealed class when_staff_are_described
 
     [Theory]
     [InlineData("14:00-16:00", true)]
-    [InlineData("09:30-10:00", true)]
-    [InlineData("25:00-26:00", false)]
-    [InlineData("14:00", false)]
-    [InlineData("2pm-4pm", false)]
-    public void delivery_windows_are_hours_and_minutes(string window, bool valid)
+    [InlineData("14:00", true)]
+    [InlineData("после обеда", true)]
+    [InlineData("", true)]
+    public void a_delivery_time_is_any_text_of_at_most_100_characters(string window, bool valid)
     {
         var order = new Cvety.Application.Orders.PlaceOrder("Айгуль", "+77010000001", null, [new(1, 1, null)], "delivery", "Достык 1",
-            new DateOnly(2026, 12, 1), window, null, null, null, null, null, "cash", null, null, null, null);
+            Cvety.Application.Orders.DeliveryDateInput.From(new DateOnly(2026, 12, 1)), window, null, null, null, null, null, "cash", null, null, null, null);
         new Cvety.Application.Orders.PlaceOrder.Validator().Validate(order).IsValid.Should().Be(valid);
+        new Cvety.Application.Orders.PlaceOrder.Validator().Validate(order with { ScheduledTime = new string('x', 101) }).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
+    public void an_order_without_a_date_is_valid_and_one_that_asks_the_recipient_needs_no_address()
+    {
+        var order = new Cvety.Application.Orders.PlaceOrder("+77010000001", "+77010000001", null, [new(1, 1, null)], "delivery", null,
+            null, null, null, null, null, null, null, "kaspi", null, null, null, null, DeliveryNotes: "Завтра, 12:00-14:00", AskDeliveryAddress: true);
+        new Cvety.Application.Orders.PlaceOrder.Validator().Validate(order).IsValid.Should().BeTrue();
+        new Cvety.Application.Orders.PlaceOrder.Validator().Validate(order with { AskDeliveryAddress = null }).IsValid.Should().BeFalse();
     }
 
     [Fact]
