@@ -131,6 +131,7 @@ try
     app.MapOrderEndpoints();
     app.MapPublicOrderEndpoints();
     app.MapWebhookEndpoints();
+    app.MapTelegramEndpoints();
     app.MapDeadLetterEndpoints();
 
     // Marten's and Wolverine's command line (`-- projections --rebuild`, `-- describe`, ...); plain `run` serves HTTP.

@@ -3,6 +3,7 @@ using Cvety.Application.Shops;
 using Cvety.Domain.Shops;
 using Cvety.Domain.Users;
 using Cvety.Application.Bitrix;
+using Cvety.Application.Clients;
 using Cvety.Application.Orders;
 using Cvety.Infrastructure.Bitrix;
 using Cvety.Infrastructure.Payments;
@@ -72,12 +73,14 @@ public static class CvetyInfrastructure
                 opts.AddOrders(notify: telegram.Enabled);
                 opts.AddBitrix(bitrixLinks);
                 opts.AddProducts();
+                opts.AddClients();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
 
         var bitrix = services.AddBitrix(builder.Configuration);
+        services.AddSettings<Cvety.Application.Clients.BotOptions>(builder.Configuration, Cvety.Application.Clients.BotOptions.Section);
 
         var validators = FluentValidationPolicy.ValidatorsIn(typeof(CreateShop).Assembly);
         foreach (var (message, validator) in validators)

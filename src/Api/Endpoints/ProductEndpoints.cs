@@ -119,7 +119,8 @@ public static class ProductEndpoints
                 // The admin SPA sends JSON {url, order, is_primary} for a photo uploaded elsewhere; forms send the file.
                 if (http.Request.HasJsonContentType())
                 {
-                    var body = await http.Request.ReadFromJsonAsync<ImageByUrl>(http.RequestAborted) ?? throw Required("url");
+                    var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                    var body = Read<ImageByUrl>(await ParseAsync(http), "body", options) ?? throw Required("url");
                     await bus.InvokeForShopAsync<string>(http, new AddProductImageByUrl(id, body.Url ?? "", body.IsPrimary ?? primary ?? false));
                 }
                 else
@@ -166,6 +167,18 @@ public static class ProductEndpoints
 
     public sealed record SimilarBody(string? ImageUrl, string? ImageBase64, int? ShopId, int? Limit, double? MinSimilarity,
         [property: System.Text.Json.Serialization.JsonPropertyName("topK")] int? TopK = null);
+
+    private static async Task<JsonNode?> ParseAsync(HttpContext http)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The body is not valid JSON.", StatusCodes.Status400BadRequest, e);
+        }
+    }
 
     private static FluentValidation.ValidationException Required(string field) =>
         new([new FluentValidation.Results.ValidationFailure(field, $"'{field}' is required (in the body or as ?{field}=).")]);

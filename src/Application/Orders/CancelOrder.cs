@@ -21,11 +21,12 @@ public static class CancelOrderHandler
     public static async Task Handle(CancelOrder command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
+        // Authorisation before decision: a florist asking to cancel gets 403, not the order's status in a 409.
+        if (!OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(actor.Role!.Value))
+            throw new ForbiddenException("Only managers and directors cancel orders.");
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var origin = Origins.Of(actor);
         var events = OrderDecisions.Cancel(stream.Aggregate!, command.Reason.Trim(), origin);
-        if (!OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(actor.Role!.Value))
-            throw new ForbiddenException("Only managers and directors cancel orders.");
         session.Append(stream, origin, events);
         foreach (var message in BitrixOutbox.AfterStatusChange(bitrix, Tenancy.ShopOf(session), command.OrderId, origin)) await messaging.PublishAsync(message);
     }

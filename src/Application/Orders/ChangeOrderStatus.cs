@@ -27,12 +27,12 @@ public static class ChangeOrderStatusHandler
     {
         var actor = currentUser.RequireStaff();
         OrderStatuses.TryParse(command.Status, out var target);
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
-        var origin = Origins.Of(actor);
-
-        var events = OrderDecisions.ChangeStatus(stream.Aggregate!, target, origin, command.Notes);
+        // Authorisation before decision: a role that may never make this move learns nothing of the order's state.
         if (!OrderTransitions.WhoMay[target].Contains(actor.Role!.Value))
             throw new ForbiddenException($"A {actor.Role.Value.ToString().ToUpperInvariant()} cannot move an order to '{target.Name()}'.");
+        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        var origin = Origins.Of(actor);
+        var events = OrderDecisions.ChangeStatus(stream.Aggregate!, target, origin, command.Notes);
         session.Append(stream, origin, events);
         foreach (var message in BitrixOutbox.AfterStatusChange(bitrix, Tenancy.ShopOf(session), command.OrderId, origin)) await messaging.PublishAsync(message);
     }

@@ -40,6 +40,9 @@ public sealed class CvetyApi : IAsyncLifetime
 
     public const int PoolSize = 8;
 
+    /// <summary>The bot key of shop 17008; shop 8 (development) still allows the legacy unauthenticated bot calls.</summary>
+    public static readonly string BotKey = "bot-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
     public static readonly string KaspiToken = "kp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
     public static readonly string TelegramBotToken = "12345:" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
@@ -103,6 +106,8 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicOrdersPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicBrowsingPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__Storage__LocalPath", Path.Combine(Path.GetTempPath(), "cvety-test-media-" + Guid.NewGuid().ToString("N")[..8]));
+        Environment.SetEnvironmentVariable("Cvety__Bots__Shops__17008__Key", BotKey);
+        Environment.SetEnvironmentVariable("Cvety__Bots__Shops__8__AllowUnauthenticated", "true");
         for (var i = 0; i < SpaOrigins.Length; i++) Environment.SetEnvironmentVariable($"Cvety__Cors__Origins__{i}", SpaOrigins[i]);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Testing")

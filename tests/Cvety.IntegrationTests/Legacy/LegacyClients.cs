@@ -274,3 +274,69 @@ public sealed class when_bitrix_sends_a_status_we_do_not_know(CvetyApi api) : Le
         (await response.Json()).GetProperty("status").GetString().Should().Be("skipped");
     }
 }
+
+public sealed class when_a_role_may_not_make_a_move(CvetyApi api) : LegacyClientTest(api)
+{
+    [Fact]
+    public async Task it_is_told_403_before_anything_of_the_orders_state()
+    {
+        var world = await ShopWorld.CreateAsync(Api);
+        var id = (await world.PlaceAsync(Api)).GetProperty("id").GetGuid();
+        (await Api.Client(world.Manager).PostAsync($"/api/v1/orders/{id}/cancel?reason=x", null)).EnsureSuccessStatusCode();
+
+        // Cancelled already: a manager learns that (409); a florist may not cancel at all, so learns only that (403).
+        (await Api.Client(world.Manager).PostAsync($"/api/v1/orders/{id}/cancel?reason=x", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var florist = await Api.Client(world.Florist).PostAsync($"/api/v1/orders/{id}/cancel?reason=x", null);
+        florist.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await florist.Content.ReadAsStringAsync()).Should().NotContain("cancelled");
+        (await Api.Client(world.Florist).SendAsync(Request(HttpMethod.Patch, $"/api/v1/orders/{id}/status?status=delivered"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class when_the_telegram_bots_call(CvetyApi api) : LegacyClientTest(api)
+{
+    private HttpClient Bot(string? key = null)
+    {
+        var client = Api.Client();
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Bot-Key", key);
+        return client;
+    }
+
+    [Fact]
+    public async Task a_person_who_shares_their_contact_is_registered_and_found_again()
+    {
+        await ShopWorld.CreateAsync(Api);
+        var bot = Bot(CvetyApi.BotKey);
+        (await bot.GetAsync("/api/v1/telegram/client?telegram_user_id=5550001&shop_id=17008")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // The customer bot's body: the Telegram id as the bot has it (a number), the phone as Telegram shares it.
+        var registered = await bot.PostAsync("/api/v1/telegram/client/register", new StringContent(
+            """{"telegram_user_id":5550001,"phone":"77015211545","customer_name":"Айгуль","shop_id":17008,"telegram_username":"aigul","telegram_first_name":"Айгуль"}""",
+            Encoding.UTF8, "application/json"));
+        registered.StatusCode.Should().Be(HttpStatusCode.OK, await registered.Content.ReadAsStringAsync());
+
+        var found = await (await bot.GetAsync("/api/v1/telegram/client?telegram_user_id=5550001&shop_id=17008")).Json();
+        found.GetProperty("phone").GetString().Should().Be("+77015211545");
+        found.GetProperty("name").GetString().Should().Be("Айгуль");
+        found.GetProperty("telegram_username").GetString().Should().Be("aigul");
+
+        // Registering again updates the same client; the id as a string of digits works too.
+        var again = await (await bot.PostAsync("/api/v1/telegram/client/register", new StringContent(
+            """{"telegram_user_id":"5550001","phone":"+77015211545","customer_name":"Айгуль Б.","shop_id":"17008","telegram_username":"aigul_b"}""",
+            Encoding.UTF8, "application/json"))).Json();
+        again.GetProperty("id").GetGuid().Should().Be(found.GetProperty("id").GetGuid());
+        again.GetProperty("name").GetString().Should().Be("Айгуль Б.");
+    }
+
+    [Fact]
+    public async Task a_bot_needs_its_shops_key_unless_the_shop_still_allows_the_legacy_call()
+    {
+        await ShopWorld.CreateAsync(Api);
+        (await Bot().GetAsync("/api/v1/telegram/client?telegram_user_id=1&shop_id=17008")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Bot("wrong").GetAsync("/api/v1/telegram/client?telegram_user_id=1&shop_id=17008")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        // Shop 17008's key opens nothing of shop 8's and the other way round: keys are per shop.
+        (await Bot(CvetyApi.BotKey).GetAsync("/api/v1/telegram/client?telegram_user_id=1&shop_id=32")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        // Shop 8 (development) still allows the legacy unauthenticated call, as its configuration says.
+        (await Bot().GetAsync("/api/v1/telegram/client?telegram_user_id=1&shop_id=8")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using Cvety.Application.Clients;
+using Cvety.Application.Common;
+using Cvety.Domain.Shops;
+using Wolverine;
+
+namespace Cvety.Api.Endpoints;
+
+/// <summary>
+/// What the shop's Telegram bots call directly: is this person registered, and register them. A bot proves itself
+/// with its shop's key (<c>X-Bot-Key</c>, <c>Cvety:Bots:Shops:{shopId}:Key</c>); without one the call is 401 unless
+/// the shop still allows the legacy unauthenticated call.
+/// </summary>
+public static class TelegramEndpoints
+{
+    public static IEndpointRouteBuilder MapTelegramEndpoints(this IEndpointRouteBuilder app)
+    {
+        var bots = app.MapGroup("/api/v1/telegram").WithTags("Telegram bots").AllowAnonymous();
+
+        bots.MapGet("/client", async (long? telegram_user_id, IMessageBus bus, BotOptions options, HttpContext http) =>
+            {
+                var shop = ShopOf(http, null);
+                RequireBot(http, options, shop);
+                var id = telegram_user_id ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("telegram_user_id", "'telegram_user_id' is required.")]);
+                return await bus.InvokeForTenantAsync<ClientCard>(Shop.TenantIdFor(shop), new GetTelegramClient(id), http.RequestAborted);
+            })
+            .WithSummary("The shop's client with this Telegram account (?telegram_user_id=&shop_id=), or 404 when not registered.");
+
+        bots.MapPost("/client/register", async (RegisterTelegramClient command, IMessageBus bus, BotOptions options, HttpContext http) =>
+            {
+                var shop = ShopOf(http, command.ShopId);
+                RequireBot(http, options, shop);
+                return await bus.InvokeForTenantAsync<ClientCard>(Shop.TenantIdFor(shop), command, http.RequestAborted);
+            })
+            .WithSummary("Register a person who shared their contact with the bot, or update them ({telegram_user_id, phone, customer_name, shop_id, telegram_username, telegram_first_name}).");
+
+        return app;
+    }
+
+    private static int ShopOf(HttpContext http, int? fromBody)
+    {
+        if (fromBody is > 0) return fromBody.Value;
+        return int.TryParse(http.Request.Query["shop_id"], out var shop) && shop > 0
+            ? shop
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("shop_id", "Name the shop with shop_id.")]);
+    }
+
+    private static void RequireBot(HttpContext http, BotOptions options, int shop)
+    {
+        var configured = options.For(shop);
+        var given = http.Request.Headers["X-Bot-Key"].ToString();
+        if (configured?.Key is { Length: > 0 } key && given.Length > 0
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(key))))
+            return;
+        if (given.Length == 0 && configured?.AllowUnauthenticated == true) return;
+        throw new AuthenticationFailedException("A bot of this shop must send its key in X-Bot-Key.");
+    }
+}
