@@ -51,26 +51,18 @@ public sealed class StartUp(CvetyApi api) : ApiTest(api)
             .Should().BeTrue("the import schedule's first run asks Bitrix for the catalog");
     }
 
-    [Fact]
-    public async Task a_malformed_setting_stops_the_start_naming_its_key()
+    [Theory]
+    [InlineData("Cvety__Kaspi__BaseUrl", "kaspi-proxy:8080", "Cvety:Kaspi:BaseUrl", "absolute http(s) URL")]
+    [InlineData("Cvety__Bitrix__RetryDelays__0", "-00:00:05", "Cvety:Bitrix:RetryDelays", "positive")]
+    [InlineData("Cvety__Bitrix__TimeoutSeconds", "soon", "Cvety:Bitrix:TimeoutSeconds", "Int32")]
+    public async Task a_bad_setting_stops_the_start_naming_its_key(string variable, string value, string key, string says)
     {
         var environment = Development(await Api.Database.CreateDatabaseAsync("badsetting"));
-        environment["Cvety__Kaspi__BaseUrl"] = "kaspi-proxy:8080";
+        environment[variable] = value;
         await using var host = ApiProcess.Start(environment);
 
         (await host.WaitForExitAsync()).Should().NotBe(0);
-        host.Output.Should().Contain("Cvety:Kaspi:BaseUrl").And.Contain("absolute http(s) URL").And.NotContain("   at ");
-    }
-
-    [Fact]
-    public async Task a_negative_interval_stops_the_start_naming_its_key()
-    {
-        var environment = Development(await Api.Database.CreateDatabaseAsync("badinterval"));
-        environment["Cvety__Bitrix__RetryDelays__0"] = "-00:00:05";
-        await using var host = ApiProcess.Start(environment);
-
-        (await host.WaitForExitAsync()).Should().NotBe(0);
-        host.Output.Should().Contain("Cvety:Bitrix:RetryDelays").And.Contain("positive");
+        host.Output.Should().Contain(key).And.Contain(says).And.NotContain("   at ");
     }
 
     [Fact]
