@@ -38,7 +38,7 @@ public static class CvetyInfrastructure
         services.AddSingleton(database);
         // First, so that it stops last: see LocalPostgresLifetime.
         services.AddHostedService<LocalPostgresLifetime>();
-        services.AddSingleton<DatabaseHealth>();
+        services.AddHealthChecks().AddDatabaseCheck(database.ConnectionString);
         services.AddSingleton(TimeProvider.System);
         var storage = services.AddSettings<LocalStorageOptions>(builder.Configuration, "Cvety:Storage");
         services.AddCatalog(builder.Configuration, storage);

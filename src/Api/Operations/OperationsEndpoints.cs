@@ -1,5 +1,6 @@
 using System.Reflection;
-using Cvety.Infrastructure.Database;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cvety.Api.Operations;
 
@@ -16,22 +17,19 @@ public static class OperationsEndpoints
 
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (DatabaseHealth database, TimeProvider clock, CancellationToken ct) =>
+        // ASP.NET Core's health checks (the database check is AspNetCore.HealthChecks.NpgSql), answered in the shape
+        // the operators' probes already read.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = StatusCodes, ResponseWriter = (http, report) =>
             {
-                var db = await database.CheckAsync(ct);
-                var checks = new Dictionary<string, CheckResult> { ["database"] = Check(db) };
-                var body = new HealthResponse(db.Healthy ? "healthy" : "degraded", clock.GetUtcNow(), "cvety-api", Version, checks);
-                return Results.Json(body, statusCode: db.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-            })
-            .AllowAnonymous().WithTags("Operations").WithSummary("Liveness with a database round trip; 503 when the database is unreachable.");
+                var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+                var body = new HealthResponse(report.Status == HealthStatus.Healthy ? "healthy" : "degraded", clock.GetUtcNow(), "cvety-api", Version, Checks(report));
+                return http.Response.WriteAsJsonAsync(body, Json);
+            } })
+            .WithTags("Operations").WithSummary("Liveness with a database round trip; 503 when the database is unreachable.");
 
-        app.MapGet("/ready", async (DatabaseHealth database, CancellationToken ct) =>
-            {
-                var db = await database.CheckAsync(ct);
-                var body = new ReadyResponse(db.Healthy, new Dictionary<string, CheckResult> { ["database"] = Check(db) });
-                return Results.Json(body, statusCode: db.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-            })
-            .AllowAnonymous().WithTags("Operations").WithSummary("Readiness for traffic.");
+        app.MapHealthChecks("/ready", new HealthCheckOptions { ResultStatusCodes = StatusCodes, ResponseWriter = (http, report) =>
+                http.Response.WriteAsJsonAsync(new ReadyResponse(report.Status == HealthStatus.Healthy, Checks(report)), Json) })
+            .WithTags("Operations").WithSummary("Readiness for traffic.");
 
         app.MapGet("/api/v1/admin/projections", (Wolverine.IMessageBus bus) => bus.InvokeAsync<Cvety.Application.Operations.ProjectionStatus>(new Cvety.Application.Operations.GetProjectionStatus()))
             .RequireAuthorization().WithTags("Operations").WithSummary("Event store counts and projection progress (DIRECTOR or superadmin).");
@@ -39,6 +37,21 @@ public static class OperationsEndpoints
         return app;
     }
 
-    private static CheckResult Check(DatabaseStatus status) =>
-        new(status.Healthy ? "healthy" : "unhealthy", status.Error, Math.Round(status.LatencyMs, 2));
+    private static readonly Dictionary<HealthStatus, int> StatusCodes = new()
+    {
+        [HealthStatus.Healthy] = Microsoft.AspNetCore.Http.StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable,
+        [HealthStatus.Unhealthy] = Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable,
+    };
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    private static IReadOnlyDictionary<string, CheckResult> Checks(HealthReport report) =>
+        report.Entries.ToDictionary(e => e.Key, e => new CheckResult(
+            e.Value.Status == HealthStatus.Healthy ? "healthy" : "unhealthy",
+            e.Value.Status == HealthStatus.Healthy ? null : e.Value.Exception?.Message ?? e.Value.Description,
+            Math.Round(e.Value.Duration.TotalMilliseconds, 2)));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Cvety.Infrastructure.Database;
 using Cvety.IntegrationTests.Infrastructure;
@@ -62,8 +63,13 @@ public sealed class when_operators_probe_the_service(CvetyApi api) : ApiTest(api
             ["ConnectionStrings:Marten"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none",
         }).Build();
         var selection = await DatabaseSelection.ResolveAsync(config, NullLogger.Instance);
-        var status = await new DatabaseHealth(selection).CheckAsync(CancellationToken.None);
-        status.Healthy.Should().BeFalse();
-        status.Error.Should().NotBeNullOrEmpty();
+        var services = new ServiceCollection().AddLogging();
+        services.AddHealthChecks().AddDatabaseCheck(selection.ConnectionString);
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync();
+
+        report.Entries[DatabaseHealth.Name].Status.Should().Be(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
+        report.Entries[DatabaseHealth.Name].Exception.Should().NotBeNull();
     }
 }
