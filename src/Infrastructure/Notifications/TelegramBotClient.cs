@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -57,44 +59,47 @@ public sealed class TelegramBotClient(HttpClient http, TelegramOptions options, 
 }
 
 /// <summary>
-/// Telegram's limits, kept in this process: one message a second per private chat, one every three seconds per
-/// group (20 a minute), 30 a second in all; a chat told to wait (429) waits.
+/// Telegram's limits, kept in this process with System.Threading.RateLimiting: one message a second per private
+/// chat, one every three seconds per group (20 a minute), 30 a second in all (a chained partitioned limiter that
+/// queues, so a sender waits its turn); a chat told to wait (429) waits out Telegram's retry_after.
 /// </summary>
-public sealed class TelegramRateGate(TelegramOptions options, TimeProvider clock)
+public sealed class TelegramRateGate : IDisposable
 {
-    private readonly Dictionary<long, DateTimeOffset> _nextPerChat = [];
-    private readonly Queue<DateTimeOffset> _recent = new();
-    private readonly Lock _lock = new();
+    private readonly PartitionedRateLimiter<long> _limiter;
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _pausedUntil = new();
+    private readonly TimeProvider _clock;
+
+    public TelegramRateGate(TelegramOptions options, TimeProvider clock)
+    {
+        _clock = clock;
+        // Group and channel ids are negative.
+        var perChat = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.GetFixedWindowLimiter(chat, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = 1,
+            Window = chat < 0 ? options.PerGroupInterval : options.PerChatInterval,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+        var all = PartitionedRateLimiter.Create<long, string>(_ => RateLimitPartition.GetSlidingWindowLimiter("all", _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = options.GlobalPerSecond,
+            Window = TimeSpan.FromSeconds(1),
+            SegmentsPerWindow = 10,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+        _limiter = PartitionedRateLimiter.CreateChained(perChat, all);
+    }
 
     public async Task WaitTurnAsync(long chatId, CancellationToken ct)
     {
-        while (true)
-        {
-            TimeSpan wait;
-            lock (_lock)
-            {
-                var now = clock.GetUtcNow();
-                while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(1)) _recent.Dequeue();
-                var chatFree = _nextPerChat.TryGetValue(chatId, out var next) ? next : now;
-                var globalFree = _recent.Count < options.GlobalPerSecond ? now : _recent.Peek() + TimeSpan.FromSeconds(1);
-                var at = chatFree > globalFree ? chatFree : globalFree;
-                if (at <= now)
-                {
-                    if (_nextPerChat.Count > 10_000)
-                        foreach (var (chat, free) in _nextPerChat.ToArray()) if (free < now) _nextPerChat.Remove(chat);
-                    _recent.Enqueue(now);
-                    // Group and channel ids are negative.
-                    _nextPerChat[chatId] = now + (chatId < 0 ? options.PerGroupInterval : options.PerChatInterval);
-                    return;
-                }
-                wait = at - now;
-            }
-            await Task.Delay(wait, clock, ct);
-        }
+        if (_pausedUntil.TryGetValue(chatId, out var until) && until - _clock.GetUtcNow() is { Ticks: > 0 } pause)
+            await Task.Delay(pause, _clock, ct);
+        using var lease = await _limiter.AcquireAsync(chatId, 1, ct);
+        if (!lease.IsAcquired) throw new TelegramRateLimitedException(TimeSpan.FromSeconds(1));
     }
 
-    public void Pause(long chatId, TimeSpan retryAfter)
-    {
-        lock (_lock) _nextPerChat[chatId] = clock.GetUtcNow() + retryAfter;
-    }
+    public void Pause(long chatId, TimeSpan retryAfter) => _pausedUntil[chatId] = _clock.GetUtcNow() + retryAfter;
+
+    public void Dispose() => _limiter.Dispose();
 }
