@@ -82,9 +82,9 @@ public static class CvetyInfrastructure
         var bitrix = services.AddBitrix(builder.Configuration);
         services.AddSettings<Cvety.Application.Clients.BotOptions>(builder.Configuration, Cvety.Application.Clients.BotOptions.Section);
 
-        var validators = FluentValidationPolicy.ValidatorsIn(typeof(CreateShop).Assembly);
-        foreach (var (message, validator) in validators)
-            services.AddSingleton(typeof(IValidator<>).MakeGenericType(message), validator);
+        // Every validator of the use cases, found and registered by FluentValidation's own scanner (singletons: they hold no state).
+        var validators = AssemblyScanner.FindValidatorsInAssembly(typeof(CreateShop).Assembly).ToList();
+        services.AddValidatorsFromAssemblyContaining<CreateShop>(ServiceLifetime.Singleton);
 
         builder.UseWolverine(opts =>
         {
@@ -114,7 +114,7 @@ public static class CvetyInfrastructure
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
-            opts.Policies.Add(new FluentValidationPolicy(validators.Keys.ToHashSet()));
+            opts.Policies.Add(new FluentValidationPolicy(validators.Select(v => v.InterfaceType.GetGenericArguments()[0]).ToHashSet()));
 
             // Two writers on one order without If-Match: the loser decides again on the fresh state. With If-Match
             // the version stays stale, so the retry fails the same way and the caller gets 412.

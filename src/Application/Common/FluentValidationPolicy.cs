@@ -20,15 +20,6 @@ public sealed class FluentValidationPolicy(IReadOnlySet<Type> validatedMessageTy
             chain.AddMiddleware(typeof(ValidationMiddleware<>).MakeGenericType(chain.MessageType), nameof(ValidationMiddleware<object>.BeforeAsync));
         }
     }
-
-    /// <summary>Finds every concrete <c>IValidator&lt;T&gt;</c> in the assembly, keyed by the validated type.</summary>
-    public static IReadOnlyDictionary<Type, Type> ValidatorsIn(System.Reflection.Assembly assembly) =>
-        assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
-            .SelectMany(t => t.GetInterfaces()
-                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .Select(i => (Message: i.GetGenericArguments()[0], Validator: t)))
-            .ToDictionary(x => x.Message, x => x.Validator);
 }
 
 public static class ValidationMiddleware<T>

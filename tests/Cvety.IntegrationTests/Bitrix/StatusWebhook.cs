@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Cvety.IntegrationTests.Infrastructure;
@@ -120,5 +121,44 @@ public sealed class when_bitrix_reports_a_status(CvetyApi api) : ApiTest(api)
         await BitrixWorld.CreateAsync(Api);
         var response = await Send("{\"notes\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+}
+
+public sealed class when_bitrix_signs_its_webhooks(CvetyApi api) : ApiTest(api)
+{
+    [Fact]
+    public async Task a_standard_webhooks_signature_is_required_once_a_key_is_configured()
+    {
+        await BitrixWorld.CreateAsync(Api);
+        var options = Api.Services.GetRequiredService<Cvety.Application.Bitrix.BitrixOptions>();
+        var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        options.SigningKey = "whsec_" + Convert.ToBase64String(secret);
+        try
+        {
+            const string body = "{\"order_id\":999,\"status\":\"AP\"}";
+            async Task<HttpStatusCode> Send(string? id, long? timestamp, string? signature)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/order-status-sync") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+                request.Headers.Add("X-Webhook-Secret", CvetyApi.BitrixWebhookSecret);
+                if (id is not null) request.Headers.Add("webhook-id", id);
+                if (timestamp is not null) request.Headers.Add("webhook-timestamp", timestamp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (signature is not null) request.Headers.Add("webhook-signature", signature);
+                return (await Api.Client().SendAsync(request)).StatusCode;
+            }
+            // Signed by hand, as the specification says, so that the check is held to the standard and not to itself.
+            string Sign(string id, long timestamp) => "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(secret,
+                System.Text.Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+            (await Send("msg_1", now, Sign("msg_1", now))).Should().Be(HttpStatusCode.OK);
+            (await Send("msg_2", now, Sign("msg_rotated_key", now) + " " + Sign("msg_2", now))).Should().Be(HttpStatusCode.OK, "one valid signature among several is enough (key rotation)");
+            (await Send("msg_3", now, Sign("msg_other", now))).Should().Be(HttpStatusCode.Unauthorized);
+            (await Send("msg_4", now - 600, Sign("msg_4", now - 600))).Should().Be(HttpStatusCode.Unauthorized, "older than five minutes");
+            (await Send(null, null, null)).Should().Be(HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            options.SigningKey = null;
+        }
     }
 }

@@ -7,7 +7,7 @@ using Cvety.BitrixSimulator;
 using Cvety.KaspiSimulator;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Alba;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -60,9 +60,10 @@ public sealed class CvetyApi : IAsyncLifetime
     /// <summary>Stands for "send the right secret" in test helpers.</summary>
     public const string BitrixWebhookSecretPlaceholder = "<secret>";
 
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    /// <summary>The real host, through Alba (a layer over ASP.NET Core's TestServer).</summary>
+    public IAlbaHost Host { get; private set; } = null!;
 
-    public IServiceProvider Services => Factory.Services;
+    public IServiceProvider Services => Host.Services;
 
     public async Task InitializeAsync()
     {
@@ -109,7 +110,7 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__Bots__Shops__17008__Key", BotKey);
         Environment.SetEnvironmentVariable("Cvety__Bots__Shops__8__AllowUnauthenticated", "true");
         for (var i = 0; i < SpaOrigins.Length; i++) Environment.SetEnvironmentVariable($"Cvety__Cors__Origins__{i}", SpaOrigins[i]);
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        Host = await AlbaHost.For<Program>(b => b
             .UseEnvironment("Testing")
             // As Development does: a singleton holding a scoped service, or a service that cannot be built, fails the start.
             .UseDefaultServiceProvider(o =>
@@ -117,13 +118,12 @@ public sealed class CvetyApi : IAsyncLifetime
                 o.ValidateScopes = true;
                 o.ValidateOnBuild = true;
             }));
-        _ = Factory.Server;
-        Bitrix.WebhookClient = Factory.CreateClient();
+        Bitrix.WebhookClient = Host.Server.CreateClient();
     }
 
     public HttpClient Client(string? token = null)
     {
-        var client = Factory.CreateClient();
+        var client = Host.Server.CreateClient();
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -165,7 +165,7 @@ public sealed class CvetyApi : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        await Host.DisposeAsync();
         await Bitrix.DisposeAsync();
         await Kaspi.DisposeAsync();
         await Telegram.DisposeAsync();
