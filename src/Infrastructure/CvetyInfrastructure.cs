@@ -83,8 +83,10 @@ public static class CvetyInfrastructure
         services.AddSettings<Cvety.Application.Clients.BotOptions>(builder.Configuration, Cvety.Application.Clients.BotOptions.Section);
 
         // Every validator of the use cases, found and registered by FluentValidation's own scanner (singletons: they hold no state).
-        var validators = AssemblyScanner.FindValidatorsInAssembly(typeof(CreateShop).Assembly).ToList();
         services.AddValidatorsFromAssemblyContaining<CreateShop>(ServiceLifetime.Singleton);
+        // The messages that have one, read from those registrations rather than from a second scan.
+        var validated = services.Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .Select(d => d.ServiceType.GetGenericArguments()[0]).ToHashSet();
 
         builder.UseWolverine(opts =>
         {
@@ -114,7 +116,7 @@ public static class CvetyInfrastructure
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
-            opts.Policies.Add(new FluentValidationPolicy(validators.Select(v => v.InterfaceType.GetGenericArguments()[0]).ToHashSet()));
+            opts.Policies.Add(new FluentValidationPolicy(validated));
 
             // Two writers on one order without If-Match: the loser decides again on the fresh state. With If-Match
             // the version stays stale, so the retry fails the same way and the caller gets 412.

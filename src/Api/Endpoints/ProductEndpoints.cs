@@ -5,9 +5,7 @@ using Cvety.Application.Search;
 using Cvety.Domain.Products;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Cvety.Api.Endpoints;
@@ -90,14 +88,13 @@ public static class ProductEndpoints
         // The legacy PUT was a partial update: the admin SPA sends {price, description} alone, or {enabled} alone.
         products.MapPut("/{id:int}", async (int id, JsonObject body, IMessageBus bus, HttpContext http) =>
             {
-                var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
                 if (body.TryGetPropertyValue("enabled", out var enabled))
-                    await bus.InvokeForShopAsync(http, new SetProductStatus(Read<bool>(enabled, "enabled", options), Read<string?>(body["reason"], "reason", options)) { Id = id });
+                    await bus.InvokeForShopAsync(http, new SetProductStatus(JsonBodies.Read<bool>(http, enabled, "enabled"), JsonBodies.Read<string?>(http, body["reason"], "reason")) { Id = id });
                 if (body.Any(p => p.Key is not ("enabled" or "reason" or "id" or "shop_id")))
                 {
-                    var current = JsonSerializer.SerializeToNode(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)), options)!.AsObject();
+                    var current = JsonSerializer.SerializeToNode(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)), JsonBodies.Options(http))!.AsObject();
                     foreach (var (key, value) in body) current[key] = value?.DeepClone();
-                    await bus.InvokeForShopAsync(http, Read<UpdateProduct>(current, "body", options)! with { Id = id });
+                    await bus.InvokeForShopAsync(http, JsonBodies.Read<UpdateProduct>(http, current, "body")! with { Id = id });
                 }
                 return Results.Ok(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
             })
@@ -119,8 +116,7 @@ public static class ProductEndpoints
                 // The admin SPA sends JSON {url, order, is_primary} for a photo uploaded elsewhere; forms send the file.
                 if (http.Request.HasJsonContentType())
                 {
-                    var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-                    var body = Read<ImageByUrl>(await ParseAsync(http), "body", options) ?? throw Required("url");
+                    var body = JsonBodies.Read<ImageByUrl>(http, await JsonBodies.ParseAsync(http), "body") ?? throw Required("url");
                     await bus.InvokeForShopAsync<string>(http, new AddProductImageByUrl(id, body.Url ?? "", body.IsPrimary ?? primary ?? false));
                 }
                 else
@@ -168,34 +164,8 @@ public static class ProductEndpoints
     public sealed record SimilarBody(string? ImageUrl, string? ImageBase64, int? ShopId, int? Limit, double? MinSimilarity,
         [property: System.Text.Json.Serialization.JsonPropertyName("topK")] int? TopK = null);
 
-    private static async Task<JsonNode?> ParseAsync(HttpContext http)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            throw new BadHttpRequestException("The body is not valid JSON.", StatusCodes.Status400BadRequest, e);
-        }
-    }
-
     private static FluentValidation.ValidationException Required(string field) =>
         new([new FluentValidation.Results.ValidationFailure(field, $"'{field}' is required (in the body or as ?{field}=).")]);
-
-    /// <summary>A value of a JSON body read as the API reads bodies; a wrong shape is a 400 naming the field.</summary>
-    private static T? Read<T>(JsonNode? node, string field, JsonSerializerOptions options)
-    {
-        try
-        {
-            return node.Deserialize<T>(options);
-        }
-        catch (JsonException e)
-        {
-            throw new BadHttpRequestException($"'{field}' has the wrong shape.", StatusCodes.Status400BadRequest,
-                new JsonException(e.Message, field == "body" ? e.Path : field, e.LineNumber, e.BytePositionInLine));
-        }
-    }
 
     /// <summary>Staff see their own shop unless they name one with <c>?shop_id=</c>; then, like anyone, they see that shop as customers do.</summary>
     private static bool IsStaffView(HttpContext http) =>

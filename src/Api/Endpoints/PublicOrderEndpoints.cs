@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cvety.Application.Orders;
 using Cvety.Domain.Shops;
@@ -49,10 +48,8 @@ public static class PublicOrderEndpoints
             {
                 var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);
                 var tenant = Shop.TenantIdFor(lookup.ShopId);
-                (DateOnly? date, TimeOnly? time) = body.DeliveryDate?.InShop(DeliveryDateInput.DefaultShopOffset) ?? default((DateOnly?, TimeOnly?));
                 await bus.InvokeForTenantAsync(tenant, new EditOrderByCustomer(lookup.OrderId, body.RecipientName, body.RecipientPhone,
-                    body.DeliveryAddress, date, body.ScheduledTime ?? body.DeliveryTime ?? time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                    body.PostcardText), http.RequestAborted);
+                    body.DeliveryAddress, body.DeliveryDate, body.ScheduledTime ?? body.DeliveryTime, body.PostcardText), http.RequestAborted);
                 return await bus.InvokeForTenantAsync<PublicOrderView>(tenant, new GetPublicOrder(lookup.OrderId), http.RequestAborted);
             })
             .WithSummary("The customer changes recipient, address, date, time or postcard, until the bouquet is assembled.");
@@ -77,18 +74,8 @@ public static class PublicOrderEndpoints
         return app;
     }
 
-    private static PreviewOrder PreviewFrom(JsonNode body, HttpContext http)
-    {
-        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        try
-        {
-            return body is JsonArray items
-                ? new PreviewOrder(items.Deserialize<List<PlaceOrder.Item>>(options) ?? [])
-                : body.Deserialize<PreviewOrder>(options) ?? throw new JsonException("The body must be {items: [...]} or an array of items.");
-        }
-        catch (JsonException e)
-        {
-            throw new BadHttpRequestException("The body is not a basket.", StatusCodes.Status400BadRequest, e);
-        }
-    }
+    /// <summary>{items: [...]} (the shop SPA) or a bare array of items (the MCP server).</summary>
+    private static PreviewOrder PreviewFrom(JsonNode body, HttpContext http) => body is JsonArray
+        ? new PreviewOrder(JsonBodies.Read<List<PlaceOrder.Item>>(http, body, "body") ?? [])
+        : JsonBodies.Read<PreviewOrder>(http, body, "body") ?? throw new BadHttpRequestException("The body must be {items: [...]} or an array of items.");
 }

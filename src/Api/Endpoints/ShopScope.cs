@@ -26,8 +26,11 @@ public static class ShopScope
     }
 
     /// <summary>For public endpoints: the shop the request names.</summary>
-    public static string PublicTenantOf(HttpContext http) =>
-        Shop.TenantIdFor(ShopFromQuery(http) ?? throw new ValidationException([new ValidationFailure("shop_id", "Name the shop with ?shop_id=.")]));
+    public static string PublicTenantOf(HttpContext http) => Shop.TenantIdFor(PublicShopOf(http));
+
+    /// <summary>The shop a public request names with <c>?shop_id=</c>; a missing or malformed one is a 422.</summary>
+    public static int PublicShopOf(HttpContext http) =>
+        ShopFromQuery(http) ?? throw new ValidationException([new ValidationFailure("shop_id", "Name the shop with ?shop_id=.")]);
 
     private static int? ShopFromQuery(HttpContext http)
     {

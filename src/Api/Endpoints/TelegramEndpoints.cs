@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Cvety.Application.Clients;
 using Cvety.Application.Common;
 using Cvety.Domain.Shops;
@@ -20,7 +18,7 @@ public static class TelegramEndpoints
 
         bots.MapGet("/client", async (long? telegram_user_id, IMessageBus bus, BotOptions options, HttpContext http) =>
             {
-                var shop = ShopOf(http, null);
+                var shop = ShopScope.PublicShopOf(http);
                 RequireBot(http, options, shop);
                 var id = telegram_user_id ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("telegram_user_id", "'telegram_user_id' is required.")]);
                 return await bus.InvokeForTenantAsync<ClientCard>(Shop.TenantIdFor(shop), new GetTelegramClient(id), http.RequestAborted);
@@ -29,7 +27,7 @@ public static class TelegramEndpoints
 
         bots.MapPost("/client/register", async (RegisterTelegramClient command, IMessageBus bus, BotOptions options, HttpContext http) =>
             {
-                var shop = ShopOf(http, command.ShopId);
+                var shop = command.ShopId is > 0 and var fromBody ? fromBody : ShopScope.PublicShopOf(http);
                 RequireBot(http, options, shop);
                 return await bus.InvokeForTenantAsync<ClientCard>(Shop.TenantIdFor(shop), command, http.RequestAborted);
             })
@@ -38,21 +36,11 @@ public static class TelegramEndpoints
         return app;
     }
 
-    private static int ShopOf(HttpContext http, int? fromBody)
-    {
-        if (fromBody is > 0) return fromBody.Value;
-        return int.TryParse(http.Request.Query["shop_id"], out var shop) && shop > 0
-            ? shop
-            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("shop_id", "Name the shop with shop_id.")]);
-    }
-
     private static void RequireBot(HttpContext http, BotOptions options, int shop)
     {
         var configured = options.For(shop);
         var given = http.Request.Headers["X-Bot-Key"].ToString();
-        if (configured?.Key is { Length: > 0 } key && given.Length > 0
-            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(key))))
-            return;
+        if (Auth.Secrets.Match(given, configured?.Key)) return;
         if (given.Length == 0 && configured?.AllowUnauthenticated == true) return;
         throw new AuthenticationFailedException("A bot of this shop must send its key in X-Bot-Key.");
     }

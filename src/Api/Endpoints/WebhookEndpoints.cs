@@ -83,10 +83,7 @@ public static class WebhookEndpoints
         return buffer.ToArray();
     }
 
-    /// <summary>Constant time whatever the lengths: both sides are hashed first. No secret configured means nothing matches.</summary>
-    private static bool SecretMatches(string? given, BitrixOptions options) =>
-        !string.IsNullOrEmpty(options.WebhookSecret) && !string.IsNullOrEmpty(given)
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(options.WebhookSecret)));
+    private static bool SecretMatches(string? given, BitrixOptions options) => Auth.Secrets.Match(given, options.WebhookSecret);
 
     /// <summary>
     /// Standard Webhooks: when a signing key is configured, <c>webhook-signature</c> must hold a <c>v1,</c> HMAC-SHA256 of

@@ -23,12 +23,12 @@ public static class OperationsEndpoints
             {
                 var clock = http.RequestServices.GetRequiredService<TimeProvider>();
                 var body = new HealthResponse(report.Status == HealthStatus.Healthy ? "healthy" : "degraded", clock.GetUtcNow(), "cvety-api", Version, Checks(report));
-                return http.Response.WriteAsJsonAsync(body, Json(http));
+                return http.Response.WriteAsJsonAsync(body, Cvety.Api.Endpoints.JsonBodies.Options(http));
             } })
             .WithTags("Operations").WithSummary("Liveness with a database round trip; 503 when the database is unreachable.");
 
         app.MapHealthChecks("/ready", new HealthCheckOptions { ResultStatusCodes = StatusCodes, ResponseWriter = (http, report) =>
-                http.Response.WriteAsJsonAsync(new ReadyResponse(report.Status == HealthStatus.Healthy, Checks(report)), Json(http)) })
+                http.Response.WriteAsJsonAsync(new ReadyResponse(report.Status == HealthStatus.Healthy, Checks(report)), Cvety.Api.Endpoints.JsonBodies.Options(http)) })
             .WithTags("Operations").WithSummary("Readiness for traffic.");
 
         app.MapGet("/api/v1/admin/projections", (Wolverine.IMessageBus bus) => bus.InvokeAsync<Cvety.Application.Operations.ProjectionStatus>(new Cvety.Application.Operations.GetProjectionStatus()))
@@ -44,9 +44,6 @@ public static class OperationsEndpoints
         [HealthStatus.Unhealthy] = Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable,
     };
 
-    /// <summary>The API's own JSON settings (snake_case, the same encoder as every other answer).</summary>
-    private static System.Text.Json.JsonSerializerOptions Json(HttpContext http) =>
-        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     private static IReadOnlyDictionary<string, CheckResult> Checks(HealthReport report) =>
         report.Entries.ToDictionary(e => e.Key, e => new CheckResult(

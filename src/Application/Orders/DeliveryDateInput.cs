@@ -27,6 +27,16 @@ public sealed record DeliveryDateInput(DateOnly Date, TimeOnly? Time, DateTimeOf
         return (DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime));
     }
 
+    /// <summary>
+    /// The delivery day in the shop's time zone, and the slot: the one given, else the time the date carried
+    /// (<c>HH:mm</c>), else none. One rule for placing an order and for the customer's edit.
+    /// </summary>
+    public static (DateOnly? Day, string? Slot) DayAndSlot(DeliveryDateInput? input, string? slot, TimeSpan shopOffset)
+    {
+        (DateOnly? day, TimeOnly? time) = input?.InShop(shopOffset) ?? default((DateOnly?, TimeOnly?));
+        return (day, string.IsNullOrWhiteSpace(slot) ? time?.ToString("HH:mm", CultureInfo.InvariantCulture) : slot.Trim());
+    }
+
     private static readonly string[] LocalFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 
     public static bool TryParse(string? text, out DeliveryDateInput? value)
@@ -65,7 +75,9 @@ public sealed record DeliveryDateInput(DateOnly Date, TimeOnly? Time, DateTimeOf
 
         public override void Write(Utf8JsonWriter writer, DeliveryDateInput value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.Instant?.ToString("O", CultureInfo.InvariantCulture)
-                ?? (value.Time is { } t ? $"{value.Date:yyyy-MM-dd}T{t:HH:mm:ss}" : value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                ?? (value.Time is { } t
+                    ? string.Create(CultureInfo.InvariantCulture, $"{value.Date:yyyy-MM-dd}T{t:HH:mm:ss}")
+                    : value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 }
 

@@ -16,7 +16,7 @@ public sealed record EditOrderByCustomer(
     string? RecipientName,
     string? RecipientPhone,
     string? DeliveryAddress,
-    DateOnly? DeliveryDate,
+    DeliveryDateInput? DeliveryDate,
     string? ScheduledTime,
     string? PostcardText)
 {
@@ -39,14 +39,15 @@ public static class EditOrderByCustomerHandler
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var order = stream.Aggregate!;
+        var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
         var recipient = new Recipient(
             Given(command.RecipientName) ?? order.Recipient.Name,
             Given(command.RecipientPhone) is { } phone ? PhoneNumber.Parse(phone).Value : order.Recipient.Phone);
         var delivery = order.Delivery with
         {
             Address = order.Delivery.Type == "pickup" ? order.Delivery.Address : Given(command.DeliveryAddress) ?? order.Delivery.Address,
-            Date = command.DeliveryDate ?? order.Delivery.Date,
-            TimeSlot = Given(command.ScheduledTime) ?? order.Delivery.TimeSlot,
+            Date = date ?? order.Delivery.Date,
+            TimeSlot = slot ?? order.Delivery.TimeSlot,
         };
         var origin = new Origin(Sources.Customer, Sources.Customer);
         session.Append(stream, origin, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));

@@ -44,7 +44,7 @@ public static class GetPublicOrderHandler
     /// <summary>The legacy <c>date_time</c>: the delivery day and the window's start, in the shop's time, when known.</summary>
     private static string? DateTimeOf(OrderDetails o) =>
         o.DeliveryDate is not { } date ? null
-        : o.DeliveryFrom is { } from ? $"{date:yyyy-MM-dd}T{from:HH:mm}:00"
+        : o.DeliveryFrom is { } from ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}T{from:HH:mm}:00")
         : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The status as the customer reads it on the tracking page.</summary>

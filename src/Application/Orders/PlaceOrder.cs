@@ -111,8 +111,7 @@ public static class PlaceOrderHandler
         var trackingId = await OrderIdentity.NewTrackingIdAsync(session, ct);
         var number = await OrderIdentity.NextOrderNumberAsync(session, shopId, ct);
         var notes = string.Join("\n", new[] { command.Notes, command.OrderComment }.Where(n => !string.IsNullOrWhiteSpace(n)));
-        (DateOnly? date, TimeOnly? time) = command.DeliveryDate?.InShop(DeliveryDateInput.DefaultShopOffset) ?? default((DateOnly?, TimeOnly?));
-        var slot = string.IsNullOrWhiteSpace(command.ScheduledTime) ? time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : command.ScheduledTime.Trim();
+        var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
         var requests = new CustomerRequests(string.IsNullOrWhiteSpace(command.DeliveryNotes) ? null : command.DeliveryNotes.Trim(),
             command.AskDeliveryAddress ?? false, command.AskDeliveryTime ?? false, command.BonusPoints is > 0 ? command.BonusPoints : null);
 
