@@ -67,6 +67,7 @@ try
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenIssuer(jwt, TimeProvider.System).ValidationParameters();
+            o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.ValidateAsync };
         });
     builder.Services.AddAuthorization();
     builder.Services.AddOpenApi();
@@ -91,6 +92,13 @@ try
         }
         o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http => PerClient(http, PublicOrderEndpoints.PublicOrdersPolicy, "Cvety:RateLimits:PublicOrdersPerMinute", 10));
         // Photo searches (each embeds an image) and basket previews: a customer browses often, but not unboundedly.
+        o.AddPolicy(AuthEndpoints.RegistrationPolicy, http =>
+        {
+            var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:Registration:PerClientPerHour", 5);
+            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetFixedWindowLimiter($"{AuthEndpoints.RegistrationPolicy}|{client}|{limit}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromHours(1) });
+        });
         o.AddPolicy(ProductEndpoints.PublicBrowsingPolicy, http => PerClient(http, ProductEndpoints.PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60));
         o.OnRejected = async (context, ct) =>
         {
@@ -126,6 +134,8 @@ try
     app.MapOperationsEndpoints();
     app.MapAuthEndpoints();
     app.MapShopEndpoints();
+    app.MapProfileEndpoints();
+    app.MapSuperadminEndpoints();
     app.MapProductEndpoints();
     app.MapWarehouseEndpoints();
     app.MapOrderEndpoints();
@@ -149,17 +159,23 @@ finally
     await Log.CloseAndFlushAsync();
 }
 
-/// <summary>Creates the configured superadmin on start when none exists (Cvety:Bootstrap:AdminPhone / AdminPassword).</summary>
+/// <summary>
+/// On start: gives account and shop documents of older databases their streams, then creates the configured superadmin
+/// when none exists (Cvety:Bootstrap:AdminPhone / AdminPassword).
+/// </summary>
 internal sealed class SuperadminBootstrap(IConfiguration configuration, IServiceProvider services, ILogger<SuperadminBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using var scope = services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        if (await bus.InvokeAsync<int>(new OpenMissingAccountStreams(), cancellationToken) is > 0 and var opened)
+            logger.LogInformation("Opened {Count} account and shop streams for documents made before they were event-sourced", opened);
+
         var phone = configuration["Cvety:Bootstrap:AdminPhone"];
         var password = configuration["Cvety:Bootstrap:AdminPassword"];
         if (string.IsNullOrWhiteSpace(phone) || string.IsNullOrWhiteSpace(password)) return;
 
-        await using var scope = services.CreateAsyncScope();
-        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         if (await bus.InvokeAsync<bool>(new EnsureSuperadmin(phone, password), cancellationToken))
             logger.LogInformation("Created the superadmin {Phone} from configuration", Cvety.Domain.Common.PhoneNumber.Parse(phone).Masked());
     }

@@ -1,5 +1,6 @@
 using Cvety.Application.Common;
 using Cvety.Application.Shops;
+using Cvety.Application.Users;
 using Cvety.Domain.Shops;
 using Cvety.Domain.Users;
 using Cvety.Application.Bitrix;
@@ -67,9 +68,7 @@ public static class CvetyInfrastructure
                 // history rows with the streams) is applied to as it is, instead of being read again at commit.
                 opts.Events.UseIdentityMapForAggregates = true;
 
-                opts.Schema.For<Shop>().SingleTenanted();
-                opts.Schema.For<User>().SingleTenanted().UniqueIndex(u => u.Phone);
-
+                opts.AddAccounts();
                 opts.AddOrders(notify: telegram.Enabled);
                 opts.AddBitrix(bitrixLinks);
                 opts.AddProducts();

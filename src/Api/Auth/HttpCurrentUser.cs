@@ -16,7 +16,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
             var id = Guid.TryParse(principal.FindFirst(CvetyClaims.Subject)?.Value, out var g) ? g : (Guid?)null;
             UserRole? role = UserRoles.TryParse(principal.FindFirst(CvetyClaims.Role)?.Value, out var r) ? r : null;
             var shop = int.TryParse(principal.FindFirst(CvetyClaims.ShopId)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : (int?)null;
-            return id is null || role is null ? Actor.Anonymous : new Actor(id, role, shop);
+            var session = Guid.TryParse(principal.FindFirst(CvetyClaims.Session)?.Value, out var sid) ? sid : (Guid?)null;
+            return id is null || role is null ? Actor.Anonymous : new Actor(id, role, shop, session);
         }
     }
 }

@@ -11,6 +11,12 @@ public static class CvetyClaims
     public const string Phone = "phone";
     public const string Role = "role";
     public const string ShopId = "shop_id";
+
+    /// <summary>The session this token stands for (signing out revokes it).</summary>
+    public const string Session = "sid";
+
+    /// <summary>The account's security stamp when the token was issued; a newer stamp makes it worthless.</summary>
+    public const string Stamp = "stamp";
 }
 
 /// <summary>HS256 tokens with the claims the legacy clients read: sub, phone, role (upper-case), shop_id, exp.</summary>
@@ -25,6 +31,8 @@ public sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
             [CvetyClaims.Subject] = user.Id.ToString(),
             [CvetyClaims.Phone] = user.Phone,
             [CvetyClaims.Role] = user.Role,
+            [CvetyClaims.Session] = Guid.NewGuid().ToString(),
+            [CvetyClaims.Stamp] = user.SecurityStamp,
         };
         if (user.ShopId is { } shop) claims[CvetyClaims.ShopId] = shop;
 

@@ -35,6 +35,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         BadHttpRequestException b => BadRequest(b),
         AuthenticationFailedException a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
+        ShopUnavailableException s => Problem(StatusCodes.Status403Forbidden, "Shop unavailable", s.Message),
+        JasperFx.Events.ExistingStreamIdCollisionException => Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not Found", n.Message),
         InvalidTransitionException t => Transition(t),
         ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),

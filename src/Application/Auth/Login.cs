@@ -1,15 +1,24 @@
 using Cvety.Application.Common;
+using Cvety.Application.Orders;
+using Cvety.Application.Shops;
 using Cvety.Application.Users;
 using Cvety.Domain.Common;
+using Cvety.Domain.Shops;
 using Cvety.Domain.Users;
 using FluentValidation;
 using Marten;
 
 namespace Cvety.Application.Auth;
 
-/// <summary>Checks a phone and password. The API turns the answer into a JWT.</summary>
+/// <summary>
+/// Checks a phone and password. The API turns the answer into a JWT. A member the shop removed, and then invited
+/// again, is taken back into the team by signing in.
+/// </summary>
 public sealed record Login(string Phone, string Password)
 {
+    /// <summary>Messages are logged when they fail: never with the password.</summary>
+    public override string ToString() => $"Login {{ Phone = {Phone}, Password = *** }}";
+
     public const string Failure = "Incorrect phone number or password";
 
     public sealed class Validator : AbstractValidator<Login>
@@ -24,7 +33,8 @@ public sealed record Login(string Phone, string Password)
 
 public static class LoginHandler
 {
-    public static async Task<UserView> Handle(Login command, IQuerySession session, CancellationToken ct)
+    // The session: signing in may accept an invitation, which writes to the account's and the shop's streams.
+    public static async Task<UserView> Handle(Login command, IDocumentSession session, CancellationToken ct)
     {
         User? user = null;
         if (PhoneNumber.TryParse(command.Phone, out var phone))
@@ -32,7 +42,25 @@ public static class LoginHandler
 
         // Always spend the hashing time, so response times do not tell which phones have accounts.
         var ok = PasswordHasher.Verify(command.Password, user?.PasswordHash ?? PasswordHasher.Decoy);
-        if (user is null || !ok || !user.IsActive) throw new AuthenticationFailedException(Login.Failure);
-        return UserView.Of(user);
+        if (user is null || !ok || user.IsBlocked) throw new AuthenticationFailedException(Login.Failure);
+
+        if (user.ShopId is { } shopId)
+        {
+            var shop = await ShopStreams.FindAsync(session, shopId, ct);
+            if (shop is null || shop.IsBlocked) throw new AuthenticationFailedException("This shop is blocked; contact the platform.");
+            if (!user.IsActive) return await RejoinAsync(session, user, shop, ct);
+        }
+        return user.IsActive ? UserView.Of(user) : throw new AuthenticationFailedException(Login.Failure);
+    }
+
+    private static async Task<UserView> RejoinAsync(IDocumentSession session, User user, Shop shop, CancellationToken ct)
+    {
+        var invitation = await session.Query<Invitation>().Where(i => i.ShopId == shop.Id && i.Phone == user.Phone && i.Status == Invitation.Pending)
+            .OrderByDescending(i => i.CreatedAt).FirstOrDefaultAsync(ct) ?? throw new AuthenticationFailedException(Login.Failure);
+        var self = new Origin(Sources.Web, user.Id.ToString(), invitation.Role.Name());
+        session.Stamp(self);
+        session.Events.Append(user.Id, new UserReactivated(user.Id, invitation.Role, self));
+        session.Append(shop, self, new InvitationAccepted(shop.Id, invitation.Id, user.Id, self));
+        return UserView.Of(user) with { Role = invitation.Role.Name(), IsActive = true } with { SecurityStamp = user.SecurityStamp + 1 };
     }
 }

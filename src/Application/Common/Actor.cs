@@ -3,7 +3,7 @@ using Cvety.Domain.Users;
 namespace Cvety.Application.Common;
 
 /// <summary>Who is asking: a signed-in user, or nobody (public endpoints, background work).</summary>
-public sealed record Actor(Guid? UserId, UserRole? Role, int? ShopId)
+public sealed record Actor(Guid? UserId, UserRole? Role, int? ShopId, Guid? SessionId = null)
 {
     public static readonly Actor Anonymous = new(null, null, null);
 

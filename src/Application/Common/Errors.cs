@@ -14,3 +14,6 @@ public sealed class AuthenticationFailedException(string message) : Exception(me
 
 /// <summary>The request collides with what exists (a taken phone, a taken shop id). 409.</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The shop exists but is blocked by the platform: nothing of it is on sale. 403.</summary>
+public sealed class ShopUnavailableException(int shopId) : Exception($"Shop {shopId} is unavailable.");

@@ -44,7 +44,7 @@ public static class OrderNoticeHandler
         switch (notice.Kind)
         {
             case NoticeKind.Placed:
-                var shop = await session.LoadAsync<Shop>(order.ShopId, ct);
+                var shop = await Shops.ShopStreams.FindAsync(session, order.ShopId, ct);
                 ToStaff(TelegramTexts.NewOrder(order, shop?.City));
                 ToCustomer(TelegramTexts.OrderReceived(order));
                 break;

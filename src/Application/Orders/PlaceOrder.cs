@@ -96,7 +96,7 @@ public static class PlaceOrderHandler
     public static async Task<PlacedOrder> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
-        var shop = await session.LoadAsync<Shop>(shopId, ct) ?? throw new NotFoundException("Shop", shopId);
+        var shop = await Shops.ShopStreams.LoadOpenAsync(session, shopId, ct);
 
         var lines = await PriceLinesAsync(session, command.Items, ct);
 

@@ -40,7 +40,7 @@ public static class PreviewOrderHandler
     public static async Task<OrderPreview> Handle(PreviewOrder query, IQuerySession session, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
-        var shop = await session.LoadAsync<Shop>(shopId, ct) ?? throw new NotFoundException("Shop", shopId);
+        var shop = await Shops.ShopStreams.LoadOpenAsync(session, shopId, ct);
         var products = (await session.LoadManyAsync<Product>(ct, query.Items.Select(i => i.ProductId).Distinct().ToArray())).ToDictionary(p => p.Id);
         var itemIds = products.Values.SelectMany(p => p.Composition).Select(c => c.ItemId).Distinct().ToArray();
         var stock = (await session.LoadManyAsync<WarehouseItem>(ct, itemIds)).ToDictionary(i => i.Id);

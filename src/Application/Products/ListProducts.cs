@@ -16,8 +16,12 @@ public sealed record ProductSuggestion(int Id, string Name, long Price, string? 
 
 public static class ListProductsHandler
 {
-    public static Task<ProductPage> Handle(ListProducts query, IQuerySession session, CancellationToken ct) =>
-        ProductSearch.FindAsync(session, query.Filter, ct);
+    public static async Task<ProductPage> Handle(ListProducts query, IQuerySession session, Common.ICurrentUser currentUser, CancellationToken ct)
+    {
+        // Customers find nothing on sale in a blocked shop; staff (who can only be signed in to an open shop) and the superadmin still see it.
+        if (!currentUser.Actor.IsAuthenticated) await Shops.ShopStreams.EnsureNotBlockedAsync(session, Common.Tenancy.ShopOf(session), ct);
+        return await ProductSearch.FindAsync(session, query.Filter, ct);
+    }
 }
 
 /// <summary>

@@ -35,15 +35,16 @@ public static class CreateShopHandler
             if (await session.LoadAsync<Shop>(given, ct) is not null) throw new ConflictException($"Shop {given} already exists.");
             id = given;
         }
-        else
-        {
-            // Shop creation is rare and superadmin-only; a racing insert of the same id fails on the primary key (409).
-            id = await session.Query<Shop>().AnyAsync(ct) ? await session.Query<Shop>().MaxAsync(s => s.Id, ct) + 1 : 1;
-        }
+        else id = await NextIdAsync(session, ct);
 
         var phone = string.IsNullOrWhiteSpace(command.Phone) ? null : Domain.Common.PhoneNumber.Parse(command.Phone).Value;
-        var shop = new Shop(id, command.Name.Trim(), command.City.Trim(), phone, command.Address?.Trim(), clock.GetUtcNow(), new Domain.Common.Money(command.DeliveryFee ?? 0));
-        session.Insert(shop);
-        return shop;
+        var opened = new ShopOpened(id, command.Name.Trim(), command.City.Trim(), phone, command.Address?.Trim(),
+            new Domain.Common.Money(command.DeliveryFee ?? 0), Origins.Of(currentUser.Actor));
+        session.StartShop(opened);
+        return new Shop(id, opened.Name, opened.City, phone, opened.Address, clock.GetUtcNow(), opened.DeliveryFee) { Revision = 1 };
     }
+
+    /// <summary>The next free shop id. Opening shops is rare; a racing start of the same stream fails (409).</summary>
+    public static async Task<int> NextIdAsync(IQuerySession session, CancellationToken ct) =>
+        await session.Query<Shop>().AnyAsync(ct) ? await session.Query<Shop>().MaxAsync(s => s.Id, ct) + 1 : 1;
 }

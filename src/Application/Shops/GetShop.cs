@@ -1,17 +1,16 @@
 using Cvety.Application.Common;
+using Cvety.Application.Users;
 using Cvety.Domain.Shops;
+using Cvety.Domain.Users;
 using Marten;
 
 namespace Cvety.Application.Shops;
 
-public sealed record GetShop(int Id);
+/// <summary>One shop's public card; blocked shops are "unavailable" to the public.</summary>
+public sealed record GetShopCard(int ShopId);
 
-public static class GetShopHandler
+public static class GetShopCardHandler
 {
-    public static async Task<Shop> Handle(GetShop query, IQuerySession session, ICurrentUser currentUser, CancellationToken ct)
-    {
-        // Another shop's id answers exactly like a missing one.
-        if (!currentUser.Actor.BelongsTo(query.Id)) throw new NotFoundException("Shop", query.Id);
-        return await session.LoadAsync<Shop>(query.Id, ct) ?? throw new NotFoundException("Shop", query.Id);
-    }
+    public static async Task<ShopCard> Handle(GetShopCard query, IQuerySession session, CancellationToken ct) =>
+        ShopCard.Of(await ShopStreams.LoadOpenAsync(session, query.ShopId, ct));
 }

@@ -10,6 +10,9 @@ namespace Cvety.Application.Users;
 /// <summary>A superadmin, or the DIRECTOR of the shop, adds a member of staff to a shop.</summary>
 public sealed record CreateUser(int ShopId, string Name, string Phone, string Password, string Role)
 {
+    /// <summary>Messages are logged when they fail: never with the password.</summary>
+    public override string ToString() => $"CreateUser {{ ShopId = {ShopId}, Name = {Name}, Phone = {Phone}, Role = {Role}, Password = *** }}";
+
     public sealed class Validator : AbstractValidator<CreateUser>
     {
         public Validator()
@@ -32,24 +35,12 @@ public static class CreateUserHandler
         if (!actor.IsSuperadmin && !(actor.Role == UserRole.Director && actor.ShopId == command.ShopId))
             throw new ForbiddenException("Only the superadmin or a DIRECTOR of this shop can add its staff.");
 
-        _ = await session.LoadAsync<Shop>(command.ShopId, ct) ?? throw new NotFoundException("Shop", command.ShopId);
-
+        _ = await Shops.ShopStreams.LoadAsync(session, command.ShopId, ct);
         var phone = PhoneNumber.Parse(command.Phone).Value;
-        if (await session.Query<User>().AnyAsync(u => u.Phone == phone, ct))
-            throw new ConflictException($"A user with phone {phone} already exists.");
+        await Accounts.EnsurePhoneIsFreeAsync(session, phone, ct);
 
         UserRoles.TryParse(command.Role, out var role);
-        var user = new User
-        {
-            Id = Guid.CreateVersion7(),
-            Name = command.Name.Trim(),
-            Phone = phone,
-            PasswordHash = PasswordHasher.Hash(command.Password),
-            Role = role,
-            ShopId = command.ShopId,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        session.Insert(user);
-        return UserView.Of(user);
+        var opened = session.Open(command.Name, phone, command.Password, role, command.ShopId, null, Origins.Of(actor));
+        return new UserView(opened.UserId, opened.Name, phone, null, role.Name(), command.ShopId, true, false, clock.GetUtcNow());
     }
 }

@@ -12,6 +12,9 @@ namespace Cvety.Application.Users;
 /// </summary>
 public sealed record EnsureSuperadmin(string Phone, string Password)
 {
+    /// <summary>Messages are logged when they fail: never with the password.</summary>
+    public override string ToString() => $"EnsureSuperadmin {{ Phone = {Phone}, Password = *** }}";
+
     public sealed class Validator : AbstractValidator<EnsureSuperadmin>
     {
         public Validator()
@@ -24,7 +27,7 @@ public sealed record EnsureSuperadmin(string Phone, string Password)
 
 public static class EnsureSuperadminHandler
 {
-    public static async Task<bool> Handle(EnsureSuperadmin command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<bool> Handle(EnsureSuperadmin command, IDocumentSession session, CancellationToken ct)
     {
         if (await session.Query<User>().AnyAsync(u => u.Role == UserRole.Superadmin, ct)) return false;
 
@@ -32,15 +35,7 @@ public static class EnsureSuperadminHandler
         if (await session.Query<User>().AnyAsync(u => u.Phone == phone, ct))
             throw new ConflictException($"The configured superadmin phone {phone} already belongs to a shop user.");
 
-        session.Insert(new User
-        {
-            Id = Guid.CreateVersion7(),
-            Name = "Superadmin",
-            Phone = phone,
-            PasswordHash = PasswordHasher.Hash(command.Password),
-            Role = UserRole.Superadmin,
-            CreatedAt = clock.GetUtcNow(),
-        });
+        session.Open("Superadmin", phone, command.Password, UserRole.Superadmin, null, null, Origin.System("bootstrap"));
         return true;
     }
 }

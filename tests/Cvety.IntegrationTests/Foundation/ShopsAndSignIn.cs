@@ -56,8 +56,9 @@ public sealed class when_the_superadmin_sets_up_shops_and_a_director(CvetyApi ap
         var client = Api.Client(director);
         (await client.PostJson("/api/v1/shops/8/users", new { name = "X", phone = "+77015550000", password = "florist-pass-1", role = "FLORIST" }))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await client.GetAsync("/api/v1/shops/8")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await client.GetAsync("/api/v1/shops/17008")).StatusCode.Should().Be(HttpStatusCode.OK);
+        // Every shop's card is public (issue 22); what only the superadmin sees of a shop is not.
+        (await client.GetAsync("/api/v1/superadmin/shops/8")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await client.GetAsync("/api/v1/profile/team?shop_id=8")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.PostJson("/api/v1/shops", new { name = "Mine", city = "Алматы" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
@@ -82,7 +83,7 @@ public sealed class when_the_superadmin_sets_up_shops_and_a_director(CvetyApi ap
 
         (await Api.Client().PostJson("/api/v1/auth/login", new { phone = "+77019999999", password = "whatever-1" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await Api.Client().GetAsync("/api/v1/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await Api.Client().GetAsync("/api/v1/shops/17008")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Api.Client().GetAsync("/api/v1/profile/team")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await Api.Client("not.a.jwt").GetAsync("/api/v1/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 

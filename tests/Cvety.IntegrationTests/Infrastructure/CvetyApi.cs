@@ -105,6 +105,7 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPhone", AdminPhone);
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPassword", AdminPassword);
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicOrdersPerMinute", "100000");
+        Environment.SetEnvironmentVariable("Cvety__Registration__PerClientPerHour", "100000");
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicBrowsingPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__Storage__LocalPath", Path.Combine(Path.GetTempPath(), "cvety-test-media-" + Guid.NewGuid().ToString("N")[..8]));
         Environment.SetEnvironmentVariable("Cvety__Bots__Shops__17008__Key", BotKey);
