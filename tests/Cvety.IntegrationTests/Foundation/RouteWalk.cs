@@ -39,6 +39,8 @@ public sealed class when_a_hostile_probe_walks_every_route(CvetyApi api) : ApiTe
             var url = Fill(path.Name, operation.Value);
             foreach (var (who, token) in new[] { ("anonymous", (string?)null), ("manager", world.Manager) })
             {
+                // Signing out would end the manager's session for every route after it; anonymous callers still walk it.
+                if (token is not null && path.Name == "/api/v1/auth/logout") continue;
                 var client = Api.Client(token);
                 async Task Check(string kind, HttpRequestMessage request, int? exactly)
                 {
