@@ -51,8 +51,6 @@ try
     builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         c.ProblemDetails.Extensions["request_id"] = c.HttpContext.TraceIdentifier);
     builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-    builder.Services.AddSingleton<StatusSyncBatcher>();
-    builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusSyncBatcher>());
 
     var jwt = JwtSettings.Load(builder.Configuration, builder.Environment, startupLogger);
     builder.Services.AddSingleton(jwt);

@@ -1,77 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using Cvety.Application.Bitrix;
 using Cvety.Application.Inventory;
 using Cvety.Application.Notifications;
+using Cvety.Application.Orders;
+using Cvety.Application.Search;
+using Cvety.Domain.Products;
 using Cvety.Application.Payments;
+using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
-using JasperFx.Events;
+using Wolverine;
 
-namespace Cvety.Application.Orders;
+namespace Cvety.Application;
 
 /// <summary>
-/// What an order's events set going, whichever use case appended them: stock reservations, sales and releases,
-/// payment requests and refunds to Kaspi, and notices for people. Raised by the inline <see cref="OrderDetailsProjection"/> as side effects, so the messages
-/// are stored in Wolverine's outbox in the same transaction as the events (and never during a rebuild).
+/// The one place that decides what leaves the process because of events, whichever use case decided them. For orders:
+/// stock reservations, sales and releases; payment requests and refunds to Kaspi; the order and its statuses to Bitrix;
+/// notices for people on Telegram. For products: photo embeddings, the photo index, and staff edits to Bitrix.
+/// Handlers return these messages with their events (<see cref="OrderStreams.Append"/>, <see cref="Products.ProductStreams.Append"/>),
+/// so Wolverine's outbox stores them in the same transaction as the events, and a projection rebuild sends nothing.
+/// See docs/decisions/0020.
 /// </summary>
-public static class OrderReactions
+public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
 {
-    public static IEnumerable<object> To(IEvent e, OrderDetails order, bool notify)
+    /// <summary>
+    /// What <paramref name="events"/>, about to be appended to the order whose state they were decided on
+    /// (<paramref name="before"/>, null for a new order), set going. <paramref name="firstVersion"/> is the stream
+    /// version the first of them will have.
+    /// </summary>
+    public OutgoingMessages ToOrder(Order? before, IReadOnlyList<object> events, long firstVersion)
     {
-        var v = e.Version;
-        switch (e.Data)
+        var messages = new OutgoingMessages();
+        var notify = telegram.Enabled;
+        var bitrixStatusSent = false;
+        for (var i = 0; i < events.Count; i++)
         {
-            case OrderPlaced placed:
-                yield return new ReserveStockForOrder(placed.OrderId);
-                if (placed.PaymentMethod == "kaspi") yield return new RequestKaspiPayment(placed.OrderId);
-                if (notify) yield return new OrderNotice(placed.OrderId, v, NoticeKind.Placed);
-                break;
-            case OrderPaid paid:
-                if (notify) yield return new OrderNotice(paid.OrderId, v, NoticeKind.Paid, Amount: paid.Amount);
-                break;
-            case OrderCancelled cancelled:
-                yield return new ReleaseStockForOrder(cancelled.OrderId);
-                // The cancellation's event id names the refund, so asking twice refunds once.
-                if (order.KaspiPaymentId is not null) yield return new RefundCancelledOrder(cancelled.OrderId, e.Id);
-                if (notify) yield return new OrderNotice(cancelled.OrderId, v, NoticeKind.StatusChanged, OrderStatus.Cancelled.Name());
-                break;
-            case OrderAccepted or OrderAssembled or OrderOutForDelivery or OrderDelivered:
-                if (e.Data is OrderAssembled) yield return new SellStockForOrder(order.Id);
-                var reached = e.Data switch
-                {
-                    OrderAccepted => OrderStatus.Accepted,
-                    OrderAssembled => OrderStatus.Assembled,
-                    OrderOutForDelivery => OrderStatus.InDelivery,
-                    _ => OrderStatus.Delivered,
-                };
-                if (notify) yield return new OrderNotice(order.Id, v, NoticeKind.StatusChanged, reached.Name());
-                break;
-            case OrderPhotoAdded { Label: "assembled" } photo:
-                if (notify) yield return new OrderNotice(photo.OrderId, v, NoticeKind.BouquetPhoto, photo.Url);
-                break;
-            case KaspiPaymentCreated created:
-                if (notify) yield return new OrderNotice(created.OrderId, v, NoticeKind.PaymentRequested, Amount: created.Amount);
-                break;
-            case KaspiPaymentLinkCreated link:
-                if (notify) yield return new OrderNotice(link.OrderId, v, NoticeKind.PaymentLink, link.Url, link.Amount);
-                break;
-            case KaspiPaymentStatusReported reported when KaspiStatuses.Classify(reported.Status) == KaspiOutcome.Failed:
-                if (notify) yield return new OrderNotice(reported.OrderId, v, NoticeKind.PaymentFailed, reported.Status);
-                break;
-            case KaspiPaymentRequestFailed failed:
-                if (notify) yield return new OrderNotice(failed.OrderId, v, NoticeKind.PaymentFailed, failed.Error);
-                break;
-            case RefundRequested refund:
-                yield return new RefundKaspiPayment(refund.OrderId, refund.RefundId);
-                if (notify) yield return new OrderNotice(refund.OrderId, v, NoticeKind.RefundStarted, refund.Reason, refund.Amount);
-                break;
-            case OrderRefunded refunded:
-                if (notify) yield return new OrderNotice(refunded.OrderId, v, NoticeKind.Refunded, Amount: refunded.Amount);
-                break;
-            case RefundFailed failed:
-                if (notify) yield return new OrderNotice(failed.OrderId, v, NoticeKind.RefundFailed, failed.Error, failed.Amount);
-                break;
-            case OrderStatusConflictRecorded conflict:
-                if (notify) yield return new OrderNotice(conflict.OrderId, v, NoticeKind.StatusConflict,
-                    $"У нас: {TelegramTexts.StatusName(conflict.Current)}, источник сообщает: {TelegramTexts.StatusName(conflict.Reported)}");
-                break;
+            var v = firstVersion + i;
+            switch (events[i])
+            {
+                case OrderPlaced placed:
+                    messages.Add(new ReserveStockForOrder(placed.OrderId));
+                    if (placed.PaymentMethod == "kaspi") messages.Add(new RequestKaspiPayment(placed.OrderId));
+                    if (ToBitrix(placed.ShopId, placed.By)) messages.Add(new CreateOrderInBitrix(placed.OrderId));
+                    if (notify) messages.Add(new OrderNotice(placed.OrderId, v, NoticeKind.Placed));
+                    break;
+                case OrderPaid paid:
+                    if (notify) messages.Add(new OrderNotice(paid.OrderId, v, NoticeKind.Paid, Amount: paid.Amount));
+                    break;
+                case OrderCancelled cancelled:
+                    messages.Add(new ReleaseStockForOrder(cancelled.OrderId));
+                    if (before?.KaspiPayments.Count > 0) messages.Add(new RefundCancelledOrder(cancelled.OrderId, RefundCancelledOrder.IdFor(cancelled.OrderId)));
+                    StatusToBitrix(cancelled.OrderId, cancelled.By);
+                    if (notify) messages.Add(new OrderNotice(cancelled.OrderId, v, NoticeKind.StatusChanged, OrderStatus.Cancelled.Name()));
+                    break;
+                case OrderAccepted or OrderAssembled or OrderOutForDelivery or OrderDelivered:
+                    var (orderId, by, reached) = events[i] switch
+                    {
+                        OrderAccepted e => (e.OrderId, e.By, OrderStatus.Accepted),
+                        OrderAssembled e => (e.OrderId, e.By, OrderStatus.Assembled),
+                        OrderOutForDelivery e => (e.OrderId, e.By, OrderStatus.InDelivery),
+                        OrderDelivered e => (e.OrderId, e.By, OrderStatus.Delivered),
+                        _ => throw new InvalidOperationException(),
+                    };
+                    if (reached == OrderStatus.Assembled) messages.Add(new SellStockForOrder(orderId));
+                    StatusToBitrix(orderId, by);
+                    if (notify) messages.Add(new OrderNotice(orderId, v, NoticeKind.StatusChanged, reached.Name()));
+                    break;
+                case OrderPhotoAdded { Label: "assembled" } photo:
+                    if (notify) messages.Add(new OrderNotice(photo.OrderId, v, NoticeKind.BouquetPhoto, photo.Url));
+                    break;
+                case KaspiPaymentCreated created:
+                    if (notify) messages.Add(new OrderNotice(created.OrderId, v, NoticeKind.PaymentRequested, Amount: created.Amount));
+                    break;
+                case KaspiPaymentLinkCreated link:
+                    if (notify) messages.Add(new OrderNotice(link.OrderId, v, NoticeKind.PaymentLink, link.Url, link.Amount));
+                    break;
+                case KaspiPaymentStatusReported reported when KaspiStatuses.Classify(reported.Status) == KaspiOutcome.Failed:
+                    if (notify) messages.Add(new OrderNotice(reported.OrderId, v, NoticeKind.PaymentFailed, reported.Status));
+                    break;
+                case KaspiPaymentRequestFailed failed:
+                    if (notify) messages.Add(new OrderNotice(failed.OrderId, v, NoticeKind.PaymentFailed, failed.Error));
+                    break;
+                case RefundRequested refund:
+                    messages.Add(new RefundKaspiPayment(refund.OrderId, refund.RefundId));
+                    if (notify) messages.Add(new OrderNotice(refund.OrderId, v, NoticeKind.RefundStarted, refund.Reason, refund.Amount));
+                    break;
+                case OrderRefunded refunded:
+                    if (notify) messages.Add(new OrderNotice(refunded.OrderId, v, NoticeKind.Refunded, Amount: refunded.Amount));
+                    break;
+                case RefundFailed failed:
+                    if (notify) messages.Add(new OrderNotice(failed.OrderId, v, NoticeKind.RefundFailed, failed.Error, failed.Amount));
+                    break;
+                case OrderStatusConflictRecorded conflict:
+                    if (notify) messages.Add(new OrderNotice(conflict.OrderId, v, NoticeKind.StatusConflict,
+                        $"У нас: {TelegramTexts.StatusName(conflict.Current)}, источник сообщает: {TelegramTexts.StatusName(conflict.Reported)}"));
+                    break;
+            }
+        }
+        return messages;
+
+        // Bitrix learns a status once per decision, however many steps it took; it reads the order's status when it sends.
+        void StatusToBitrix(Guid orderId, Origin by)
+        {
+            if (bitrixStatusSent || before is null || !ToBitrix(before.ShopId, by)) return;
+            messages.Add(new ChangeStatusInBitrix(orderId));
+            bitrixStatusSent = true;
         }
     }
+
+    /// <summary>
+    /// What a product's events set going: one message of each kind per decision, however many events it holds (each
+    /// carries only the id; its handler reads the latest state). <paramref name="bitrixId"/> is the product's Bitrix id.
+    /// </summary>
+    public OutgoingMessages ToProduct(int productId, int shopId, long? bitrixId, IReadOnlyList<object> events)
+    {
+        var messages = new OutgoingMessages();
+        if (events.Any(e => e is ProductImagesChanged)) messages.Add(new EmbedProductImage(productId));
+        if (events.Any(e => e is ProductAvailabilityChanged or ProductUpdated)) messages.Add(new RefreshProductVector(productId));
+        if (bitrixId is not null && events.Any(e => e is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged && ToBitrix(shopId, ((IProductEvent)e).By)))
+            messages.Add(new UpdateProductInBitrix(productId));
+        return messages;
+    }
+
+    /// <summary>
+    /// Bitrix hears of changes to the Bitrix shop's orders and products when outbound sync is configured; a change that
+    /// came from Bitrix is never sent back to Bitrix. This is the only place that rule is written.
+    /// </summary>
+    private bool ToBitrix(int shopId, Origin by) => bitrix.OutboundEnabled && shopId == bitrix.ShopId && by.Source != Sources.Bitrix;
 }

@@ -46,8 +46,6 @@ public static class CvetyInfrastructure
 
         var (kaspi, telegram) = services.AddPaymentsAndNotifications(builder.Configuration);
 
-        var bitrixLinks = new BitrixLinkCache();
-        services.AddSingleton(bitrixLinks);
         services.AddMarten(opts =>
             {
                 opts.Connection(database.ConnectionString);
@@ -64,13 +62,13 @@ public static class CvetyInfrastructure
                 // plain inserts and one version-checked update instead of the quick-append function: measured cheaper
                 // in PostgreSQL (docs/decisions/0009).
                 opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
-                // A projected document already loaded in the session (the status webhook loads the order board and
-                // history rows with the streams) is applied to as it is, instead of being read again at commit.
+                // The aggregate an aggregate handler fetched is the one its inline projection applies to at commit,
+                // instead of being read again (Wolverine's recommendation for the aggregate handler workflow).
                 opts.Events.UseIdentityMapForAggregates = true;
 
                 opts.AddAccounts();
-                opts.AddOrders(notify: telegram.Enabled);
-                opts.AddBitrix(bitrixLinks);
+                opts.AddOrders();
+                opts.AddBitrix();
                 opts.AddProducts();
                 opts.AddClients();
             })
@@ -79,6 +77,7 @@ public static class CvetyInfrastructure
             .IntegrateWithWolverine();
 
         var bitrix = services.AddBitrix(builder.Configuration);
+        services.AddSingleton<Cvety.Application.Reactions>();
         services.AddSettings<Cvety.Application.Clients.BotOptions>(builder.Configuration, Cvety.Application.Clients.BotOptions.Section);
 
         // Every validator of the use cases, found and registered by FluentValidation's own scanner (singletons: they hold no state).

@@ -19,7 +19,7 @@ public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/webhooks/order-status-sync", async (HttpContext http, StatusSyncBatcher batcher, BitrixOptions options) =>
+        app.MapPost("/api/v1/webhooks/order-status-sync", async (HttpContext http, IMessageBus bus, BitrixOptions options) =>
             {
                 var body = await ReadBodyAsync(http, options);
                 if (!SecretMatches(http.Request.Headers["X-Webhook-Secret"].ToString(), options)) return InvalidSecret();
@@ -28,7 +28,7 @@ public static class WebhookEndpoints
                 var json = ParseObject(body);
                 var command = new SyncBitrixOrderStatus(
                     Long(json, "order_id"), String(json, "status"), OptionalLong(json, "changed_by_id"), String(json, "notes"));
-                return Reply(await batcher.SubmitAsync(command, http.RequestAborted));
+                return Reply(await bus.InvokeForTenantAsync<WebhookReply>(Shop.TenantIdFor(options.ShopId), command, http.RequestAborted));
             })
             .AllowAnonymous().WithTags("Webhooks").WithSummary("Bitrix status webhook (X-Webhook-Secret).");
 

@@ -5,9 +5,8 @@ namespace Cvety.Application.Bitrix;
 
 public static class BitrixModule
 {
-    public static StoreOptions AddBitrix(this StoreOptions opts, BitrixLinkCache links)
+    public static StoreOptions AddBitrix(this StoreOptions opts)
     {
-        opts.Listeners.Add(new BitrixLinkCache.AfterCommit(links));
         opts.Schema.For<BitrixOrderLink>().Index(x => x.OrderId);
         opts.Schema.For<PendingBitrixStatus>();
         opts.Schema.For<BitrixProductLink>();

@@ -46,17 +46,6 @@ public sealed class BitrixOptions
 
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>
-    /// Status webhooks that arrive together are decided and committed together, up to this many per transaction
-    /// (group commit); 1 turns it off.
-    /// </summary>
-    [Range(1, 10_000)]
-    public int StatusSyncBatchSize { get; set; } = 64;
-
-    /// <summary>How many such transactions may run at once.</summary>
-    [Range(1, 64)]
-    public int StatusSyncWorkers { get; set; } = 2;
-
     /// <summary>How often the Bitrix shop's catalog is imported from the production products API (durable schedule).</summary>
     [PositiveDelays]
     public TimeSpan ProductImportInterval { get; set; } = TimeSpan.FromHours(6);

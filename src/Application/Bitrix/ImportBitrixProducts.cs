@@ -35,14 +35,14 @@ public static class ImportBitrixProductsHandler
     public const int PageSize = 100;
     public const int MaxPages = 500;
 
-    public static async Task<ProductImportResult> Handle(ImportBitrixProducts command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions options,
-        IBitrixClient bitrix, TimeProvider clock, CancellationToken ct)
+    public static async Task<(ProductImportResult, OutgoingMessages)> Handle(ImportBitrixProducts command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions options,
+        IBitrixClient bitrix, Reactions reactions, TimeProvider clock, CancellationToken ct)
     {
         currentUser.RequireCatalogEditor();
         if (Tenancy.ShopOf(session) != options.ShopId) throw new Domain.Common.DomainException("Only the Bitrix shop imports its catalog from Bitrix.");
         if (!options.OutboundEnabled) throw new Domain.Common.DomainException("Bitrix is not configured (Cvety:Bitrix:BaseUrl and ApiToken).");
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? new ProductImport();
-        return await RunAsync(session, bitrix, clock, record, ct);
+        return await RunAsync(session, bitrix, reactions, clock, record, ct);
     }
 
     /// <summary>
@@ -50,7 +50,8 @@ public static class ImportBitrixProductsHandler
     /// rest still land. Everything is one transaction: a failure part-way changes nothing. The outcome is written to
     /// <paramref name="record"/>, which the caller has loaded (and may change further before the commit).
     /// </summary>
-    public static async Task<ProductImportResult> RunAsync(IDocumentSession session, IBitrixClient bitrix, TimeProvider clock, ProductImport record, CancellationToken ct)
+    public static async Task<(ProductImportResult, OutgoingMessages)> RunAsync(IDocumentSession session, IBitrixClient bitrix, Reactions reactions, TimeProvider clock,
+        ProductImport record, CancellationToken ct)
     {
         var items = new List<System.Text.Json.Nodes.JsonNode?>();
         var pages = 0;
@@ -63,6 +64,7 @@ public static class ImportBitrixProductsHandler
         }
 
         int created = 0, updated = 0, unchanged = 0;
+        var messages = new OutgoingMessages();
         var errors = new List<string>();
         foreach (var item in items.DistinctBy(i => i?["id"]?.ToJsonString()))
         {
@@ -76,7 +78,8 @@ public static class ImportBitrixProductsHandler
                 errors.Add($"product {item?["id"]?.ToJsonString() ?? "?"}: {e.Message}");
                 continue;
             }
-            var (outcome, _) = await BitrixProductSync.ApplyAsync(session, data, ct);
+            var (outcome, _, set) = await BitrixProductSync.ApplyAsync(session, reactions, data, ct);
+            messages.AddRange(set);
             if (outcome == BitrixProductSync.Outcome.Created) created++;
             else if (outcome == BitrixProductSync.Outcome.Updated) updated++;
             else unchanged++;
@@ -86,37 +89,38 @@ public static class ImportBitrixProductsHandler
         record.LastRunAt = clock.GetUtcNow();
         record.LastResult = result;
         session.Store(record);
-        return result;
+        return (result, messages);
     }
 }
 
 public static class ProductImportScheduleHandler
 {
-    public static async Task Handle(EnsureProductImportSchedule message, IDocumentSession session, BitrixOptions options, TimeProvider clock, IMessageContext messaging, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(EnsureProductImportSchedule message, IDocumentSession session, BitrixOptions options, TimeProvider clock, CancellationToken ct)
     {
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? new ProductImport();
         var now = clock.GetUtcNow();
         // A chain is alive when its next run is due within the interval (plus slack for a slow run): leave it be.
-        if (record.ScheduleToken != Guid.Empty && record.NextRunAt is { } next && next > now - TimeSpan.FromMinutes(30)) return;
+        if (record.ScheduleToken != Guid.Empty && record.NextRunAt is { } next && next > now - TimeSpan.FromMinutes(30)) return [];
         record.ScheduleToken = Guid.NewGuid();
         var first = record.LastRunAt is { } last && last + options.ProductImportInterval > now ? last + options.ProductImportInterval : now + Min(TimeSpan.FromSeconds(30), options.ProductImportInterval);
         record.NextRunAt = first;
         session.Store(record);
-        await messaging.ScheduleAsync(new RunScheduledProductImport(record.ScheduleToken), first);
+        return [new RunScheduledProductImport(record.ScheduleToken).ScheduledAt(first)];
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    public static async Task Handle(RunScheduledProductImport message, IDocumentSession session, IBitrixClient bitrix, BitrixOptions options, TimeProvider clock,
-        IMessageContext messaging, ILogger<RunScheduledProductImport> logger, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(RunScheduledProductImport message, IDocumentSession session, IBitrixClient bitrix, BitrixOptions options, TimeProvider clock,
+        Reactions reactions, ILogger<RunScheduledProductImport> logger, CancellationToken ct)
     {
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct);
-        if (record is null || record.ScheduleToken != message.Token) return;
-        var result = await ImportBitrixProductsHandler.RunAsync(session, bitrix, clock, record, ct);
+        if (record is null || record.ScheduleToken != message.Token) return [];
+        var (result, messages) = await ImportBitrixProductsHandler.RunAsync(session, bitrix, reactions, clock, record, ct);
         logger.LogInformation("Scheduled Bitrix product import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Errors} unreadable",
             result.Created, result.Updated, result.Unchanged, result.Errors.Count);
         record.NextRunAt = clock.GetUtcNow() + options.ProductImportInterval;
         session.Store(record);
-        await messaging.ScheduleAsync(message, record.NextRunAt.Value);
+        messages.Add(message.ScheduledAt(record.NextRunAt.Value));
+        return messages;
     }
 }

@@ -2,6 +2,7 @@ using Cvety.Application.Orders;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using Marten;
+using Wolverine;
 using Microsoft.Extensions.Logging;
 using Wolverine.ErrorHandling;
 
@@ -15,16 +16,6 @@ public sealed record CreateOrderInBitrix(Guid OrderId);
 
 /// <summary>Tells Bitrix the order's current status (the latest, so that retries and reordering converge).</summary>
 public sealed record ChangeStatusInBitrix(Guid OrderId);
-
-public static class BitrixOutbox
-{
-    /// <summary>Messages to publish after a change made with us to an order of the Bitrix shop.</summary>
-    public static IEnumerable<object> AfterPlaced(BitrixOptions options, int shopId, Guid orderId) =>
-        options.OutboundEnabled && shopId == options.ShopId ? [new CreateOrderInBitrix(orderId)] : [];
-
-    public static IEnumerable<object> AfterStatusChange(BitrixOptions options, int shopId, Guid orderId, Origin origin) =>
-        options.OutboundEnabled && shopId == options.ShopId && origin.Source != Sources.Bitrix ? [new ChangeStatusInBitrix(orderId)] : [];
-}
 
 /// <summary>
 /// Records Bitrix's id on the order once Bitrix has created it. It is a message of its own, not the end of the create
@@ -75,13 +66,13 @@ public static class LinkOrderToBitrixHandler
             .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
                 TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 
-    public static async Task Handle(LinkOrderToBitrix message, IDocumentSession session, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(LinkOrderToBitrix message, IDocumentSession session, Reactions reactions, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, message.OrderId, null, ct);
         var events = OrderDecisions.LinkToBitrix(stream.Aggregate!, message.BitrixOrderId, message.AccountNumber, Sync);
-        if (events.Length == 0) return;
-        session.Append(stream, Sync, events);
+        if (events.Length == 0) return [];
         session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(message.BitrixOrderId), message.OrderId));
+        return session.Append(stream, Sync, reactions, events);
     }
 }
 

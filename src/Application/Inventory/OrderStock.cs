@@ -6,7 +6,7 @@ using Marten;
 
 namespace Cvety.Application.Inventory;
 
-/// <summary>Placing an order holds the stock its products are made of (see <see cref="OrderReactions"/>).</summary>
+/// <summary>Placing an order holds the stock its products are made of (see <see cref="Reactions"/>).</summary>
 public sealed record ReserveStockForOrder(Guid OrderId);
 
 /// <summary>A cancelled order lets go of what it held.</summary>

@@ -2,6 +2,7 @@ using Cvety.Application.Common;
 using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -16,10 +17,10 @@ public sealed record AddOrderNote(Guid OrderId, string Text, long? ExpectedVersi
 
 public static class AddOrderNoteHandler
 {
-    public static async Task Handle(AddOrderNote command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(AddOrderNote command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var origin = Origins.Of(currentUser.RequireStaff());
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
-        session.Append(stream, origin, new OrderNoteAdded(command.OrderId, command.Text.Trim(), origin));
+        return session.Append(stream, origin, reactions, new OrderNoteAdded(command.OrderId, command.Text.Trim(), origin));
     }
 }

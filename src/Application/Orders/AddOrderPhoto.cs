@@ -4,6 +4,7 @@ using Cvety.Domain.Users;
 using Cvety.Application.Users;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -25,7 +26,7 @@ public static class AddOrderPhotoHandler
 {
     private static readonly UserRole[] Photographers = [UserRole.Florist, UserRole.Manager, UserRole.Director, UserRole.Superadmin];
 
-    public static async Task<string> Handle(AddOrderPhoto command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
+    public static async Task<(string, OutgoingMessages)> Handle(AddOrderPhoto command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, Reactions reactions, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         if (!Photographers.Contains(actor.Role!.Value)) throw new ForbiddenException("Only florists, managers and directors add photos.");
@@ -35,7 +36,6 @@ public static class AddOrderPhotoHandler
         OrderDecisions.EnsureAcceptsPhotos(stream.Aggregate!);
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"orders/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
-        session.Append(stream, origin, OrderDecisions.AddPhoto(stream.Aggregate!, url, origin));
-        return url;
+        return (url, session.Append(stream, origin, reactions, OrderDecisions.AddPhoto(stream.Aggregate!, url, origin)));
     }
 }

@@ -2,6 +2,7 @@ using Cvety.Application.Common;
 using Cvety.Domain.Orders;
 using Cvety.Domain.Users;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -21,7 +22,7 @@ public static class AssignOrderStaffHandler
 {
     private static readonly UserRole[] Supervisors = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
 
-    public static async Task Handle(AssignOrderStaff command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(AssignOrderStaff command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         var (eligible, selfRole) = command.Assignment == StaffAssignment.Responsible
@@ -44,6 +45,6 @@ public static class AssignOrderStaffHandler
         var events = command.Assignment == StaffAssignment.Responsible
             ? OrderDecisions.AssignResponsible(stream.Aggregate!, user.Id, user.Name, origin)
             : OrderDecisions.AssignCourier(stream.Aggregate!, user.Id, user.Name, origin);
-        session.Append(stream, origin, events);
+        return session.Append(stream, origin, reactions, events);
     }
 }

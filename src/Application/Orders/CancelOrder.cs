@@ -18,7 +18,7 @@ public sealed record CancelOrder(Guid OrderId, string Reason, long? ExpectedVers
 
 public static class CancelOrderHandler
 {
-    public static async Task Handle(CancelOrder command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(CancelOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         // Authorisation before decision: a florist asking to cancel gets 403, not the order's status in a 409.
@@ -27,7 +27,6 @@ public static class CancelOrderHandler
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var origin = Origins.Of(actor);
         var events = OrderDecisions.Cancel(stream.Aggregate!, command.Reason.Trim(), origin);
-        session.Append(stream, origin, events);
-        foreach (var message in BitrixOutbox.AfterStatusChange(bitrix, Tenancy.ShopOf(session), command.OrderId, origin)) await messaging.PublishAsync(message);
+        return session.Append(stream, origin, reactions, events);
     }
 }

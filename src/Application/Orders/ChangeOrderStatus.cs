@@ -23,7 +23,7 @@ public sealed record ChangeOrderStatus(Guid OrderId, string Status, string? Note
 
 public static class ChangeOrderStatusHandler
 {
-    public static async Task Handle(ChangeOrderStatus command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(ChangeOrderStatus command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         OrderStatuses.TryParse(command.Status, out var target);
@@ -33,7 +33,6 @@ public static class ChangeOrderStatusHandler
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var origin = Origins.Of(actor);
         var events = OrderDecisions.ChangeStatus(stream.Aggregate!, target, origin, command.Notes);
-        session.Append(stream, origin, events);
-        foreach (var message in BitrixOutbox.AfterStatusChange(bitrix, Tenancy.ShopOf(session), command.OrderId, origin)) await messaging.PublishAsync(message);
+        return session.Append(stream, origin, reactions, events);
     }
 }

@@ -4,6 +4,7 @@ using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -35,7 +36,7 @@ public sealed record EditOrderByCustomer(
 
 public static class EditOrderByCustomerHandler
 {
-    public static async Task Handle(EditOrderByCustomer command, IDocumentSession session, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(EditOrderByCustomer command, IDocumentSession session, Reactions reactions, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var order = stream.Aggregate!;
@@ -50,7 +51,7 @@ public static class EditOrderByCustomerHandler
             TimeSlot = slot ?? order.Delivery.TimeSlot,
         };
         var origin = new Origin(Sources.Customer, Sources.Customer);
-        session.Append(stream, origin, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
+        return session.Append(stream, origin, reactions, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
     }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

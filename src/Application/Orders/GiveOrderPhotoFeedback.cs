@@ -2,6 +2,7 @@ using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -20,10 +21,10 @@ public sealed record GiveOrderPhotoFeedback(Guid OrderId, string Feedback, strin
 
 public static class GiveOrderPhotoFeedbackHandler
 {
-    public static async Task Handle(GiveOrderPhotoFeedback command, IDocumentSession session, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(GiveOrderPhotoFeedback command, IDocumentSession session, Reactions reactions, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var origin = new Origin(Sources.Customer, Sources.Customer);
-        session.Append(stream, origin, OrderDecisions.GiveFeedback(stream.Aggregate!, command.Feedback, command.Comment?.Trim(), origin));
+        return session.Append(stream, origin, reactions, OrderDecisions.GiveFeedback(stream.Aggregate!, command.Feedback, command.Comment?.Trim(), origin));
     }
 }

@@ -91,18 +91,8 @@ public sealed class OrderDetails
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-public sealed partial class OrderDetailsProjection(bool notify) : SingleStreamProjection<OrderDetails, Guid>
+public sealed partial class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>
 {
-    /// <summary>Messages the events set going (see <see cref="OrderReactions"/>), published with the same commit.</summary>
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<OrderDetails> slice)
-    {
-        if (slice.Snapshot is { } order)
-            foreach (var e in slice.Events())
-            foreach (var message in OrderReactions.To(e, order, notify))
-                slice.PublishMessage(message, MessageMetadata.From(e));
-        return ValueTask.CompletedTask;
-    }
-
     public OrderDetails Create(IEvent<OrderPlaced> e)
     {
         var p = e.Data;

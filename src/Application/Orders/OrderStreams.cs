@@ -3,6 +3,7 @@ using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using Marten;
 using JasperFx.Events;
+using Wolverine;
 
 namespace Cvety.Application.Orders;
 
@@ -26,18 +27,26 @@ public static class OrderStreams
     /// Starts a new order's stream and makes it findable by its public tracking id, stamped with who placed it.
     /// Every way an order comes into being goes through here, so none is left without its tracking lookup.
     /// </summary>
-    public static void Start(this IDocumentSession session, OrderPlaced placed)
+    /// <returns>What the new order sets going (<see cref="Reactions"/>), for the handler to return.</returns>
+    public static OutgoingMessages Start(this IDocumentSession session, OrderPlaced placed, Reactions reactions)
     {
         session.Stamp(placed.By);
         session.Events.StartStream<Order>(placed.OrderId, placed);
         session.Insert(new TrackingLookup(placed.TrackingId, placed.ShopId, placed.OrderId));
+        return reactions.ToOrder(null, [placed], 1);
     }
 
-    /// <summary>Decides against the stream's state, stamps who did it on the events' metadata, and appends.</summary>
-    public static void Append(this IDocumentSession session, IEventStream<Order> stream, Origin origin, params object[] events)
+    /// <summary>
+    /// Appends what a decision returned to the stream it was decided on, stamped with who did it, and answers what the
+    /// events set going (<see cref="Reactions"/>): the handler returns those messages, so they leave with the events.
+    /// </summary>
+    public static OutgoingMessages Append(this IDocumentSession session, IEventStream<Order> stream, Origin origin, Reactions reactions, params object[] events)
     {
+        if (events.Length == 0) return [];
         session.Stamp(origin);
+        var messages = reactions.ToOrder(stream.Aggregate, events, (stream.CurrentVersion ?? stream.StartingVersion ?? 0) + 1);
         stream.AppendMany(events);
+        return messages;
     }
 
     /// <summary>Marten's event metadata says who and from where too: user name and a source header.</summary>

@@ -14,11 +14,10 @@ public static class OrdersModule
     public const string OrderNumbersTable = "order_numbers";
 
     /// <summary>Orders and products in the event store: inline projections for read-your-writes, lookups, counters.</summary>
-    public static StoreOptions AddOrders(this StoreOptions opts, bool notify)
+    public static StoreOptions AddOrders(this StoreOptions opts)
     {
         opts.Projections.Add<OrderWriteModel>(ProjectionLifecycle.Live);
-        opts.Projections.Add(new OrderDetailsProjection(notify), ProjectionLifecycle.Inline);
-        opts.Events.EnableSideEffectsOnInlineProjections = true;
+        opts.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<Notifications.BlockedTelegramChat>().SingleTenanted();
         opts.Projections.Add<OrderHistoryProjection>(ProjectionLifecycle.Inline);
         // Boards are sorted by creation time: a real column, not an expression over the JSON, so that the many

@@ -93,7 +93,7 @@ public sealed record PlacedOrder(Guid Id, string OrderNumber, string TrackingId)
 
 public static class PlaceOrderHandler
 {
-    public static async Task<PlacedOrder> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions bitrix, IMessageContext messaging, CancellationToken ct)
+    public static async Task<(PlacedOrder, OutgoingMessages)> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
         var shop = await Shops.ShopStreams.LoadOpenAsync(session, shopId, ct);
@@ -124,9 +124,7 @@ public static class PlaceOrderHandler
             command.PostcardText, lines, deliveryCost, command.PaymentMethod ?? "cash", channel, new ExternalIds(),
             notes.Length == 0 ? null : notes, NormalisedOrNull(command.SenderPhone), origin, requests);
 
-        session.Start(placed);
-        foreach (var message in BitrixOutbox.AfterPlaced(bitrix, shopId, orderId)) await messaging.PublishAsync(message);
-        return new PlacedOrder(orderId, placed.OrderNumber, trackingId);
+        return (new PlacedOrder(orderId, placed.OrderNumber, trackingId), session.Start(placed, reactions));
     }
 
     /// <summary>Each line takes the product's current name and price; a missing or disabled product is a validation failure naming the line.</summary>

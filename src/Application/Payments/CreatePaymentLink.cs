@@ -16,13 +16,13 @@ public sealed record PaymentLinkView(string PaymentLink, string PaymentId, DateT
 
 public static class CreatePaymentLinkHandler
 {
-    public static async Task<PaymentLinkView> Handle(CreatePaymentLink command, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        IMessageContext messaging, TimeProvider clock, CancellationToken ct)
+    public static async Task<(PaymentLinkView, OutgoingMessages)> Handle(CreatePaymentLink command, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        Reactions reactions, TimeProvider clock, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var order = stream.Aggregate!;
         if (PaymentDecisions.OpenPaymentLink(order, clock.GetUtcNow()) is var (openId, open))
-            return new PaymentLinkView(open.LinkUrl!, openId, open.LinkExpiresAt, open.Amount);
+            return (new PaymentLinkView(open.LinkUrl!, openId, open.LinkExpiresAt, open.Amount), []);
 
         PaymentDecisions.EnsurePayable(order);
         var shop = options.For(order.ShopId) ?? throw new Domain.Common.DomainException("This shop does not take Kaspi payments.");
@@ -30,8 +30,8 @@ public static class CreatePaymentLinkHandler
         var amount = PaymentDecisions.AmountDue(order);
         var link = await kaspi.CreateLinkAsync(shop, amount, $"Оплата заказа #{details!.OrderNumber}", ct);
 
-        session.Append(stream, KaspiOrigin.Kaspi, PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
-        await messaging.ScheduleAsync(new PollKaspiPayment(order.Id, link.PaymentId, clock.GetUtcNow()), options.FirstPoll);
-        return new PaymentLinkView(link.Url, link.PaymentId, link.ExpiresAt, amount);
+        var messages = session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
+        messages.Add(new PollKaspiPayment(order.Id, link.PaymentId, clock.GetUtcNow()).DelayedFor(options.FirstPoll));
+        return (new PaymentLinkView(link.Url, link.PaymentId, link.ExpiresAt, amount), messages);
     }
 }

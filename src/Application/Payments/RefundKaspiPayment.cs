@@ -1,6 +1,7 @@
 using Cvety.Application.Orders;
 using Cvety.Domain.Orders;
 using Marten;
+using Wolverine;
 using Microsoft.Extensions.Logging;
 
 namespace Cvety.Application.Payments;
@@ -9,44 +10,47 @@ namespace Cvety.Application.Payments;
 public sealed record RefundKaspiPayment(Guid OrderId, Guid RefundId);
 
 /// <summary>A cancelled order that has Kaspi money on it gives it back; the refund id comes from the cancellation event.</summary>
-public sealed record RefundCancelledOrder(Guid OrderId, Guid RefundId);
+public sealed record RefundCancelledOrder(Guid OrderId, Guid RefundId)
+{
+    /// <summary>An order is cancelled once, so its cancellation's refund has one id: asking twice refunds once.</summary>
+    public static Guid IdFor(Guid orderId) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("cvety-cancel-refund:" + orderId))[..16]);
+}
 
 public static class RefundKaspiPaymentHandler
 {
-    public static async Task Handle(RefundKaspiPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        ILogger<RefundKaspiPayment> logger, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(RefundKaspiPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        Reactions reactions, ILogger<RefundKaspiPayment> logger, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Order>(message.OrderId, ct);
-        if (stream.Aggregate is not { } order || !order.RefundsPending.TryGetValue(message.RefundId, out var refund)) return;
+        if (stream.Aggregate is not { } order || !order.RefundsPending.TryGetValue(message.RefundId, out var refund)) return [];
 
         var paymentId = refund.PaymentId ?? PaymentDecisions.LatestReceivedPayment(order);
         if (paymentId is null || options.For(order.ShopId) is not { } shop)
         {
-            session.Append(stream, KaspiOrigin.Payments, PaymentDecisions.FailRefund(order, message.RefundId, "No Kaspi payment to refund through", KaspiOrigin.Payments));
-            return;
+            return session.Append(stream, KaspiOrigin.Payments, reactions, PaymentDecisions.FailRefund(order, message.RefundId, "No Kaspi payment to refund through", KaspiOrigin.Payments));
         }
 
         try
         {
             // Unreachable Kaspi throws KaspiUnavailableException: retried on the configured schedule.
             var reference = await kaspi.RefundAsync(shop, paymentId, refund.Amount, ct);
-            session.Append(stream, KaspiOrigin.Kaspi, PaymentDecisions.CompleteRefund(order, message.RefundId, reference, KaspiOrigin.Kaspi));
+            return session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.CompleteRefund(order, message.RefundId, reference, KaspiOrigin.Kaspi));
         }
         catch (KaspiRejectedException e)
         {
             logger.LogWarning("Kaspi refused refund {RefundId} of order {OrderId}: {Error}", message.RefundId, order.Id, e.Message);
-            session.Append(stream, KaspiOrigin.Kaspi, PaymentDecisions.FailRefund(order, message.RefundId, e.Message, KaspiOrigin.Kaspi));
+            return session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.FailRefund(order, message.RefundId, e.Message, KaspiOrigin.Kaspi));
         }
     }
 }
 
 public static class RefundCancelledOrderHandler
 {
-    public static async Task Handle(RefundCancelledOrder message, IDocumentSession session, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(RefundCancelledOrder message, IDocumentSession session, Reactions reactions, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Order>(message.OrderId, ct);
-        if (stream.Aggregate is not { } order) return;
-        var events = PaymentDecisions.RefundAfterCancel(order, message.RefundId, KaspiOrigin.Payments);
-        if (events.Length > 0) session.Append(stream, KaspiOrigin.Payments, events);
+        if (stream.Aggregate is not { } order) return [];
+        return session.Append(stream, KaspiOrigin.Payments, reactions, PaymentDecisions.RefundAfterCancel(order, message.RefundId, KaspiOrigin.Payments));
     }
 }

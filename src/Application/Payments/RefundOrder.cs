@@ -5,6 +5,7 @@ using Cvety.Domain.Orders;
 using Cvety.Domain.Users;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Payments;
 
@@ -30,14 +31,13 @@ public static class RefundOrderHandler
 {
     private static readonly UserRole[] MayRefund = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
 
-    public static async Task<RefundAccepted> Handle(RefundOrder command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<(RefundAccepted, OutgoingMessages)> Handle(RefundOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         if (!MayRefund.Contains(actor.Role!.Value)) throw new ForbiddenException("Only managers and directors refund payments.");
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var origin = Origins.Of(actor);
         var requested = PaymentDecisions.RequestRefund(stream.Aggregate!, Guid.CreateVersion7(), command.Amount is { } tiyn ? new Money(tiyn) : null, command.Reason.Trim(), origin);
-        session.Append(stream, origin, requested);
-        return new RefundAccepted(requested.RefundId, requested.Amount, "pending");
+        return (new RefundAccepted(requested.RefundId, requested.Amount, "pending"), session.Append(stream, origin, reactions, requested));
     }
 }

@@ -14,18 +14,15 @@ public sealed record RequestKaspiPayment(Guid OrderId);
 
 public static class RequestKaspiPaymentHandler
 {
-    public static async Task Handle(RequestKaspiPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        IMessageContext messaging, TimeProvider clock, ILogger<RequestKaspiPayment> logger, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(RequestKaspiPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        Reactions reactions, TimeProvider clock, ILogger<RequestKaspiPayment> logger, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Order>(message.OrderId, ct);
-        if (stream.Aggregate is not { } order) return;
-        if (order.KaspiPayments.Count > 0 || order.IsPaid || order.Status == OrderStatus.Cancelled) return;
+        if (stream.Aggregate is not { } order) return [];
+        if (order.KaspiPayments.Count > 0 || order.IsPaid || order.Status == OrderStatus.Cancelled) return [];
 
         if (options.For(order.ShopId) is not { } shop)
-        {
-            session.Append(stream, KaspiOrigin.Payments, new KaspiPaymentRequestFailed(order.Id, "Kaspi Pay is not configured for this shop", KaspiOrigin.Payments));
-            return;
-        }
+            return session.Append(stream, KaspiOrigin.Payments, reactions, new KaspiPaymentRequestFailed(order.Id, "Kaspi Pay is not configured for this shop", KaspiOrigin.Payments));
 
         var details = await session.LoadAsync<OrderDetails>(order.Id, ct);
         var amount = PaymentDecisions.AmountDue(order);
@@ -38,11 +35,11 @@ public static class RequestKaspiPaymentHandler
         catch (KaspiRejectedException e)
         {
             logger.LogWarning("Kaspi refused a payment for order {OrderId}: {Error}", order.Id, e.Message);
-            session.Append(stream, KaspiOrigin.Kaspi, new KaspiPaymentRequestFailed(order.Id, e.Message, KaspiOrigin.Kaspi));
-            return;
+            return session.Append(stream, KaspiOrigin.Kaspi, reactions, new KaspiPaymentRequestFailed(order.Id, e.Message, KaspiOrigin.Kaspi));
         }
 
-        session.Append(stream, KaspiOrigin.Kaspi, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi));
-        await messaging.ScheduleAsync(new PollKaspiPayment(order.Id, answer.ExternalId, clock.GetUtcNow()), options.FirstPoll);
+        var messages = session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi));
+        messages.Add(new PollKaspiPayment(order.Id, answer.ExternalId, clock.GetUtcNow()).DelayedFor(options.FirstPoll));
+        return messages;
     }
 }

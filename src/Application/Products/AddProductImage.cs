@@ -3,6 +3,7 @@ using Cvety.Domain.Products;
 using Cvety.Application.Users;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Products;
 
@@ -45,7 +46,8 @@ public sealed record AddProductImageByUrl(int ProductId, string Url, bool Primar
 
 public static class AddProductImageByUrlHandler
 {
-    public static async Task<string> Handle(AddProductImageByUrl command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, IRemoteImages remote, CancellationToken ct)
+    public static async Task<(string, OutgoingMessages)> Handle(AddProductImageByUrl command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, IRemoteImages remote,
+        Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
@@ -66,31 +68,29 @@ public static class AddProductImageByUrlHandler
             using var stream = new MemoryStream(content, writable: false);
             url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", extension, stream, ct);
         }
-        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
-        return url;
+        return (url, session.Append(product, origin, reactions, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin)));
     }
 }
 
 public static class AddProductImageHandler
 {
-    public static async Task<string> Handle(AddProductImage command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
+    public static async Task<(string, OutgoingMessages)> Handle(AddProductImage command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
         if (product.Images.Count >= AddProductImage.MaxImages) throw new Domain.Common.DomainException($"A product has at most {AddProductImage.MaxImages} images.");
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
-        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
-        return url;
+        return (url, session.Append(product, origin, reactions, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin)));
     }
 }
 
 public static class RemoveProductImageHandler
 {
-    public static async Task Handle(RemoveProductImage command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(RemoveProductImage command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
-        session.Append(product, origin, ProductDecisions.RemoveImage(product, command.Url, origin));
+        return session.Append(product, origin, reactions, ProductDecisions.RemoveImage(product, command.Url, origin));
     }
 }

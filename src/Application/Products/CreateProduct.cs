@@ -3,6 +3,7 @@ using Cvety.Application.Common;
 using Cvety.Domain.Products;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Products;
 
@@ -31,12 +32,11 @@ public sealed record CreateProduct(
 
 public static class CreateProductHandler
 {
-    public static async Task<int> Handle(CreateProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<(int, OutgoingMessages)> Handle(CreateProduct command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var shopId = Tenancy.ShopOf(session);
         var id = await ProductStreams.NextIdAsync(session, ct);
-        session.StartProduct(id, origin, ProductDecisions.Create(id, shopId, command.ToInfo(), command.Enabled ?? true, null, [], origin));
-        return id;
+        return (id, session.StartProduct(id, origin, reactions, ProductDecisions.Create(id, shopId, command.ToInfo(), command.Enabled ?? true, null, [], origin)));
     }
 }

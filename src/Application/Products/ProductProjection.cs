@@ -10,32 +10,14 @@ using Marten.Events.Projections;
 namespace Cvety.Application.Products;
 
 /// <summary>
-/// Folds a product's events into the <see cref="Product"/> document, inline. What the events set going leaves with
-/// the same commit: a new image is embedded for photo search, an availability change reaches the photo index, and a
-/// change made here to a Bitrix product is sent to Bitrix (never one that came from Bitrix).
+/// Folds a product's events into the <see cref="Product"/> document, inline: the catalog's read model, and the state
+/// product decisions are made on. What the events set going is decided in <see cref="Reactions"/>.
 /// </summary>
 public sealed partial class ProductProjection : MultiStreamProjection<Product, int>
 {
     public ProductProjection()
     {
         Identity<IProductEvent>(e => e.ProductId);
-    }
-
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Product> slice)
-    {
-        if (slice.Snapshot is not { } product) return ValueTask.CompletedTask;
-        // One message of each kind per commit, however many events it holds: each carries only the id, and its handler reads the latest state.
-        var events = slice.Events();
-        if (events.Count == 0) return ValueTask.CompletedTask;
-        var last = MessageMetadata.From(events[^1]);
-        if (events.Any(e => e.Data is ProductImagesChanged))
-            slice.PublishMessage(new EmbedProductImage(product.Id), last);
-        if (events.Any(e => e.Data is ProductAvailabilityChanged or ProductUpdated))
-            slice.PublishMessage(new RefreshProductVector(product.Id), last);
-        if (product.BitrixId is not null && events.Any(e => e.Data is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged
-                && ((IProductEvent)e.Data).By.Source != Sources.Bitrix))
-            slice.PublishMessage(new UpdateProductInBitrix(product.Id), last);
-        return ValueTask.CompletedTask;
     }
 
     public Product Create(IEvent<ProductCreated> e)

@@ -4,6 +4,7 @@ using Cvety.Domain.Common;
 using Cvety.Domain.Products;
 using Cvety.Domain.Users;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Products;
 
@@ -34,18 +35,24 @@ public static class ProductStreams
     public static async Task<Product> LoadAsync(IQuerySession session, int productId, CancellationToken ct) =>
         await session.LoadAsync<Product>(productId, ct) ?? throw new NotFoundException("Product", productId);
 
-    /// <summary>Appends what a decision returned, expecting the version the decision saw, so two editors cannot both win.</summary>
-    public static void Append(this IDocumentSession session, Product product, Origin origin, object[] events)
+    /// <summary>
+    /// Appends what a decision returned, expecting the version the decision saw, so two editors cannot both win; answers
+    /// what the events set going (<see cref="Reactions"/>), for the handler to return.
+    /// </summary>
+    public static OutgoingMessages Append(this IDocumentSession session, Product product, Origin origin, Reactions reactions, object[] events)
     {
-        if (events.Length == 0) return;
+        if (events.Length == 0) return [];
         session.Stamp(origin);
         session.Events.Append(StreamOf(product.Id), product.Revision + events.Length, events);
+        return reactions.ToProduct(product.Id, product.ShopId, product.BitrixId, events);
     }
 
-    public static void StartProduct(this IDocumentSession session, int productId, Origin origin, object[] events)
+    public static OutgoingMessages StartProduct(this IDocumentSession session, int productId, Origin origin, Reactions reactions, object[] events)
     {
         session.Stamp(origin);
         session.Events.StartStream(StreamOf(productId), events);
+        var created = events.OfType<ProductCreated>().Single();
+        return reactions.ToProduct(productId, created.ShopId, created.BitrixId, events);
     }
 
     public static Origin RequireCatalogEditor(this ICurrentUser currentUser)

@@ -4,6 +4,7 @@ using Cvety.Domain.Products;
 using FluentValidation;
 using FluentValidation.Results;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Products;
 
@@ -28,7 +29,7 @@ public sealed record SetProductComposition(int ProductId, IReadOnlyList<SetProdu
 
 public static class SetProductCompositionHandler
 {
-    public static async Task Handle(SetProductComposition command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(SetProductComposition command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
@@ -38,6 +39,6 @@ public static class SetProductCompositionHandler
         var unknown = command.Items.Select((l, i) => (l, i)).Where(x => !known.Contains(x.l.ItemId))
             .Select(x => new ValidationFailure($"Items[{x.i}].ItemId", $"Warehouse item {x.l.ItemId} does not exist in this shop.")).ToList();
         if (unknown.Count > 0) throw new ValidationException(unknown);
-        session.Append(product, origin, ProductDecisions.SetComposition(product, command.Items.Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList(), origin));
+        return session.Append(product, origin, reactions, ProductDecisions.SetComposition(product, command.Items.Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList(), origin));
     }
 }

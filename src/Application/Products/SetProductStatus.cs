@@ -3,6 +3,7 @@ using Cvety.Application.Common;
 using Cvety.Domain.Products;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Products;
 
@@ -20,10 +21,10 @@ public sealed record SetProductStatus(bool Enabled, string? Reason = null)
 
 public static class SetProductStatusHandler
 {
-    public static async Task Handle(SetProductStatus command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(SetProductStatus command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        session.Append(product, origin, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
+        return session.Append(product, origin, reactions, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
     }
 }

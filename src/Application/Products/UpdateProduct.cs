@@ -3,6 +3,7 @@ using Cvety.Application.Common;
 using Cvety.Domain.Products;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Cvety.Application.Products;
 
@@ -33,10 +34,10 @@ public sealed record UpdateProduct(
 
 public static class UpdateProductHandler
 {
-    public static async Task Handle(UpdateProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(UpdateProduct command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        session.Append(product, origin, ProductDecisions.Update(product, command.ToInfo(), origin));
+        return session.Append(product, origin, reactions, ProductDecisions.Update(product, command.ToInfo(), origin));
     }
 }
