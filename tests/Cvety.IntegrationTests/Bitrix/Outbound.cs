@@ -89,9 +89,8 @@ public sealed class when_an_order_placed_with_us_goes_to_bitrix(CvetyApi api) : 
         var world = await BitrixWorld.CreateAsync(Api);
         Api.Bitrix.WebhookUrl = "/webhooks/bitrix/order";
         Api.Bitrix.EchoBeforeAnswer = true;
-        var id = await PlaceAsync(world);
-        (await Eventually.HoldsAsync(async () => await BitrixIdAsync(world, id) is not null, TimeSpan.FromSeconds(60))).Should().BeTrue();
-        await Task.Delay(1500);
+        var id = await Api.SettledAsync(() => PlaceAsync(world), TimeSpan.FromSeconds(60));
+        (await BitrixIdAsync(world, id)).Should().NotBeNull();
 
         var orders = await world.OrdersAsync(Api);
         orders.GetArrayLength().Should().Be(1);

@@ -57,8 +57,7 @@ public sealed class when_orders_use_stock(CvetyApi api) : ApiTest(api)
         (await Eventually.HoldsAsync(async () => (await Api.Client(s.World.Florist).ItemAsync(s.Ribbon)).GetProperty("quantity").GetInt32() == 9)).Should().BeTrue();
 
         // Cancelling after assembly gives nothing back: the roses are in the bouquet.
-        (await Api.Client(s.World.Manager).PostJson($"/api/v1/orders/{sold}/cancel", new { reason = "Не дозвонились" })).EnsureSuccessStatusCode();
-        await Task.Delay(1000);
+        (await Api.SettledAsync(() => Api.Client(s.World.Manager).PostJson($"/api/v1/orders/{sold}/cancel", new { reason = "Не дозвонились" }))).EnsureSuccessStatusCode();
         (await RosesAre(s, quantity: 85, reserved: 0)).Should().BeTrue();
 
         var operations = await (await Api.Client(s.World.Florist).GetAsync($"/api/v1/warehouse/{s.Roses}/operations")).Json();

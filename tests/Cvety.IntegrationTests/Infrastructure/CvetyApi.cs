@@ -11,6 +11,7 @@ using Alba;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Tracking;
 
 namespace Cvety.IntegrationTests.Infrastructure;
 
@@ -152,6 +153,19 @@ public sealed class CvetyApi : IAsyncLifetime
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<bool>(new EnsureSuperadmin(AdminPhone, AdminPassword));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> (HTTP calls to this host, usually) inside a Wolverine tracked session and returns
+    /// once every message it set going, and every message those cascaded, has been handled: a test then asserts on a
+    /// system at rest instead of sleeping and hoping.
+    /// </summary>
+    public async Task<T> SettledAsync<T>(Func<Task<T>> action, TimeSpan? within = null)
+    {
+        T result = default!;
+        await Host.TrackActivity().Timeout(within ?? TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected()
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ => result = await action()));
+        return result;
     }
 
     public async Task<string> LoginAsync(string phone, string password)
