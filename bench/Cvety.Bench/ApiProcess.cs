@@ -80,15 +80,6 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new TimeoutException("The API did not answer /health within two minutes.");
     }
 
-    /// <summary>The status webhook's group-commit batches so far (count and deliveries), from the API's /metrics.</summary>
-    public async Task<(double Batches, double Deliveries)> StatusBatchesAsync()
-    {
-        double Value(string text, string name) => text.Split('\n').Where(l => l.StartsWith(name + " ", StringComparison.Ordinal))
-            .Select(l => double.Parse(l[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-        var metrics = await Client.GetStringAsync("/metrics");
-        return (Value(metrics, "cvety_status_webhook_batch_size_count"), Value(metrics, "cvety_status_webhook_batch_size_sum"));
-    }
-
     public async Task<string> LoginAsync(string phone, string password)
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/login", new { phone, password });

@@ -29,9 +29,6 @@ public static class CpuAccount
         /// <summary>Function-call interrupts per operation: mostly wake-ups of a thread on an idle core, and TLB flushes.</summary>
         public double CallIpis { get; init; }
 
-        /// <summary>For the status webhook: deliveries per group-commit transaction during the phase.</summary>
-        public double BatchSize { get; init; }
-
         /// <summary>The share of the machine's cores that were busy during the phase.</summary>
         public double Busy => (ApiMs + PostgresMs + BenchMs + KdamondMs + OtherMs) / (ApiMs + PostgresMs + BenchMs + KdamondMs + OtherMs + IdleMs);
     }

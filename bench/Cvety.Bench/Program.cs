@@ -5,10 +5,12 @@ using Cvety.Bench;
 using Cvety.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only [--rate N]] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]
-// --webhook-only measures the Bitrix status webhook alone and prints it (the report file is left as it is);
-// --profile loads pg_stat_statements and prints what PostgreSQL ran per webhook call; --httpclient sends the webhook
-// phases through HttpClient instead of BlockingHttp.
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only [--rate N]] [--diagnose] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]
+// The default run measures each operation at 1 and 32 clients next to PostgreSQL's own limits. --diagnose adds the
+// instruments for chasing a figure: where the CPU went (per process, kdamond, interrupts), a warm-up before and a paced
+// phase after the 32-sender status webhook, and the paced ceiling. --webhook-only measures the Bitrix status webhook
+// alone and prints it (the report file is left as it is); --profile loads pg_stat_statements and prints what PostgreSQL
+// ran per webhook call; --httpclient sends the webhook phases through HttpClient instead of BlockingHttp.
 var arguments = new Dictionary<string, int>();
 for (var i = 0; i < args.Length; i++) arguments[args[i]] = i; // the last one wins: run.sh's --out can be overridden
 string Arg(string name) => args[arguments[name] + 1];
@@ -17,6 +19,7 @@ var output = Arg("--out");
 var quick = arguments.ContainsKey("--quick");
 var scale = quick ? 4 : 1;
 var profile = arguments.ContainsKey("--profile");
+var diagnose = arguments.ContainsKey("--diagnose") || profile;
 // --rate <changes/s> paces the 32 senders (and PostgreSQL alone) at a fixed rate instead of 30% of the run's 1-client
 // median, so that runs on a machine whose disk swings can be compared; only with --webhook-only, which writes no report.
 double? fixedRate = arguments.ContainsKey("--rate") ? double.Parse(Arg("--rate"), CultureInfo.InvariantCulture) : null;
@@ -28,6 +31,7 @@ var pgSettings = arguments.ContainsKey("--pg-settings")
     : [];
 string[] clusterSettings = [.. profile ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : Array.Empty<string>(), .. pgSettings];
 
+var startedAt = DateTimeOffset.UtcNow;
 Console.WriteLine("Starting a throwaway PostgreSQL cluster...");
 await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
 {
@@ -39,7 +43,7 @@ await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions
 var bin = PgBench.BinDirectory(LocalPostgres.FindBinaries(null));
 
 Console.WriteLine("pgbench: single-row jsonb INSERT per transaction...");
-var pgSeconds = quick ? 3 : 10;
+var pgSeconds = quick ? 3 : 6;
 var pg1 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds);
 var pg1Samples = new List<double> { pg1 };
 var pg8 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 8, pgSeconds);
@@ -101,16 +105,16 @@ var results = new List<Result>();
 var catalogOnly = arguments.ContainsKey("--catalog-only");
 var webhookOnly = arguments.ContainsKey("--webhook-only");
 if (fixedRate is not null && !webhookOnly) throw new ArgumentException("--rate is for comparing runs: use it with --webhook-only, which writes no report.");
-foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 8, 32 })
+foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 32 })
 {
     Console.WriteLine($"Order placement, {concurrency} concurrent...");
-    results.Add(await Measure.RunAsync("Place an order (POST /api/v1/orders)", concurrency, (concurrency == 1 ? 400 : 2000) / scale,
+    results.Add(await Measure.RunAsync("Place an order (POST /api/v1/orders)", concurrency, (concurrency == 1 ? 300 : 1500) / scale,
         i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Post, "/api/v1/orders", NewOrder(i)))), TimeSpan.FromSeconds(60)));
 }
 
-foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 8, 32 })
+foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 32 })
 {
-    var count = (concurrency == 1 ? 400 : 2000) / scale;
+    var count = (concurrency == 1 ? 300 : 1500) / scale;
     Console.WriteLine($"Preparing {count} orders for status changes...");
     var ids = new Guid[count];
     await Measure.RunAsync("prepare", 16, count, async i =>
@@ -132,25 +136,21 @@ var httpClientSenders = arguments.ContainsKey("--httpclient");
 using var senders = new BlockingHttp(api.Address);
 MachineNoise.Reading? noise = null;
 var cpu = new List<(string Phase, CpuAccount.Use Use)>();
-// Runs a status webhook phase into the results, and returns where the machine's CPU went during it and how many
-// changes each of the API's group commits held.
+// Runs a status webhook phase into the results, and returns where the machine's CPU went during it.
 async Task<CpuAccount.Use> Accounted(Func<Task<Result>> phase)
 {
     var cpuBefore = CpuAccount.Take(api.ProcessId);
-    var batchesBefore = await api.StatusBatchesAsync();
     results.Add(await phase());
-    var use = CpuAccount.Between(cpuBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations);
-    var batches = await api.StatusBatchesAsync();
-    return use with { BatchSize = (batches.Deliveries - batchesBefore.Deliveries) / Math.Max(1, batches.Batches - batchesBefore.Batches) };
+    return CpuAccount.Between(cpuBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations);
 }
 
-foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1, 8, 32 })
+foreach (var concurrency in catalogOnly ? [] : new[] { 1, 32 })
 {
-    var count = (concurrency == 1 ? 500 : 3000) / scale;
-    // At 32 senders the code paths are warmed at that load first (not reported): in a 3000-call phase started cold,
+    var count = (concurrency == 1 ? 300 : 1500) / scale;
+    // With --diagnose, the 32-sender code paths are warmed at that load first (not reported): in a phase started cold
     // the JIT was still recompiling hot methods and took about a sixth of the CPU (perf, session 5).
-    var warm = concurrency == 32 ? 2000 / scale : 0;
-    var paced = concurrency == 32 ? 6000 / scale : 0;
+    var warm = concurrency == 32 && diagnose ? 2000 / scale : 0;
+    var paced = concurrency == 32 && diagnose ? 6000 / scale : 0;
     var firstId = nextBitrixId;
     nextBitrixId += warm + count + paced;
     Console.WriteLine($"Preparing {warm + count + paced} Bitrix orders for the status webhook...");
@@ -193,12 +193,12 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
     await Background.DrainAsync(pg.ConnectionString);
     // PostgreSQL's 1-client rate swings with the disk's flush latency from minute to minute here, so it is measured
     // again right before and right after the phase that is compared with it.
-    if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds / 2));
+    if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, Math.Max(2, pgSeconds / 2)));
     Console.WriteLine($"Status webhook, {concurrency} concurrent senders...");
     if (concurrency == 32 && profile) await Profile.ResetAsync(pg.ConnectionString);
     var closed = await Accounted(() => Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
         i => Delivered(i, applied: true), TimeSpan.FromSeconds(60), blocking: !httpClientSenders));
-    if (concurrency == 32)
+    if (concurrency == 32 && diagnose)
     {
         cpu.Add(("closed loop, 32 senders", closed));
         noise = new MachineNoise.Reading(results[^1].Seconds, closed.KdamondMs * closed.Operations, MachineNoise.SampleIntervalMs());
@@ -206,7 +206,7 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
     if (concurrency == 32 && profile) await Profile.PrintAsync(pg.ConnectionString, results[^1].Operations);
     results.Add(await Measure.RunAsync("Bitrix status webhook, the same delivery again (deduplicated)", concurrency, count,
         i => Delivered(i, applied: false), TimeSpan.FromSeconds(60), blocking: !httpClientSenders));
-    if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, pgSeconds / 2));
+    if (concurrency == 32) pg1Samples.Add(await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 1, Math.Max(2, pgSeconds / 2)));
     if (paced > 0)
     {
         // The same 32 senders asked for exactly the target's rate (30% of the median of the three 1-client samples,
@@ -222,23 +222,22 @@ foreach (var concurrency in catalogOnly ? [] : webhookOnly ? [8, 32] : new[] { 1
 }
 pg1 = PgBench.Median(pg1Samples);
 
-// PostgreSQL alone doing what a status change does, one change per transaction and ten (as group commit does).
-// And paced at the target's rate, the same rate as the paced HTTP phase (the median of the same 1-client samples): the
-// tail PostgreSQL alone has at that load on this machine.
-var ceiling = catalogOnly ? [] : new[]
+// PostgreSQL alone doing the SQL of a status change and of placing an order, at 32 clients: the ceilings those two
+// operations have on this machine. With --diagnose, also the status change paced at the webhook's old target rate.
+var ceiling = catalogOnly ? [] : new List<SqlCeiling.Result>
 {
-    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds),
-    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 2, 10, pgSeconds),
-    await StatusChangeCeiling.MeasureAsync(bin, pg.ConnectionString, 32, 1, pgSeconds, fixedRate ?? TargetShare * pg1),
+    await SqlCeiling.MeasureAsync(SqlCeiling.StatusChange, bin, pg.ConnectionString, 32, pgSeconds),
+    await SqlCeiling.MeasureAsync(SqlCeiling.PlaceOrder, bin, pg.ConnectionString, 32, pgSeconds),
 };
+if (diagnose && !catalogOnly) ceiling.Add(await SqlCeiling.MeasureAsync(SqlCeiling.StatusChange, bin, pg.ConnectionString, 32, pgSeconds, fixedRate ?? TargetShare * pg1));
 
 if (webhookOnly)
 {
     Console.WriteLine($"pgbench 1 client: {string.Join(", ", pg1Samples.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))}/s, median {pg1:F0}/s");
-    foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, a status change's SQL, {c.ChangesPerTransaction} per transaction, {c.Clients} clients{(c.PacedAt is { } at ? $" paced at {at:F0}/s" : "")}: {c.ChangesPerSecond:F0} changes/s, {c.LatencyMs:F1} ms per transaction (p99 {c.P99Ms:F1} ms)");
+    foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, the SQL of {c.Name}, {c.Clients} clients{(c.PacedAt is { } at ? $" paced at {at:F0}/s" : "")}: {c.PerSecond:F0}/s, {c.LatencyMs:F1} ms each (p99 {c.P99Ms:F1} ms)");
     if (noise is not null) Console.WriteLine($"kdamond during the 32-sender phase ({noise.Seconds:F1} s): {noise.KdamondCpuMs:F0} ms of CPU; DAMON sampling interval {noise.SampleIntervalMs?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} ms");
     foreach (var (phase, use) in cpu)
-        Console.WriteLine($"CPU per change, {phase}: API {use.ApiMs:F2} ms, PostgreSQL {use.PostgresMs:F2} ms (upkeep {use.PostgresUpkeepMs:F2} ms), bench senders {use.BenchMs:F2} ms, kdamond {use.KdamondMs:F2} ms, other {use.OtherMs:F2} ms, idle {use.IdleMs:F2} ms; cores busy {use.Busy:P0}; {use.BatchSize:F1} changes per commit; interrupts per change: {use.WakeIpis:F2} wake-ups on the other core, {use.CallIpis:F2} function calls");
+        Console.WriteLine($"CPU per change, {phase}: API {use.ApiMs:F2} ms, PostgreSQL {use.PostgresMs:F2} ms (upkeep {use.PostgresUpkeepMs:F2} ms), bench senders {use.BenchMs:F2} ms, kdamond {use.KdamondMs:F2} ms, other {use.OtherMs:F2} ms, idle {use.IdleMs:F2} ms; cores busy {use.Busy:P0}; interrupts per change: {use.WakeIpis:F2} wake-ups on the other core, {use.CallIpis:F2} function calls");
     foreach (var r in results) Console.WriteLine($"{r.Name}, {r.Concurrency}: {r.PerSecond:F0}/s ({r.PerSecond / pg1:P0} of pgbench 1 client), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, failures {r.Failures}");
     return results.Any(r => r.Failures > 0) ? 1 : 0;
 }
@@ -255,14 +254,15 @@ results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/or
 static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.IntegrationTests", "Samples"));
 
 var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
+var elapsed = DateTimeOffset.UtcNow - startedAt;
 
-var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, [.. LocalPostgres.DefaultSettings, .. clusterSettings]);
+var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, [.. LocalPostgres.DefaultSettings, .. clusterSettings], elapsed);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
 return results.Concat(catalog.Results).Any(r => r.Failures > 0) ? 1 : 0;
 
 internal partial class Program
 {
-    /// <summary>The Bitrix issue's throughput target: this share of PostgreSQL's 1-client single-insert rate, at 32 senders.</summary>
+    /// <summary>The rate the --diagnose phases are paced at: this share of PostgreSQL's 1-client single-insert rate (the withdrawn webhook target).</summary>
     internal const double TargetShare = 0.30;
 }
