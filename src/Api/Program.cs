@@ -97,6 +97,13 @@ try
             return RateLimitPartition.GetFixedWindowLimiter($"{AuthEndpoints.RegistrationPolicy}|{client}|{limit}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromHours(1) });
         });
+        o.AddPolicy(ContentEndpoints.ReviewsPolicy, http =>
+        {
+            var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:RateLimits:ReviewsPerHour", 10);
+            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetFixedWindowLimiter($"{ContentEndpoints.ReviewsPolicy}|{client}|{limit}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromHours(1) });
+        });
         o.AddPolicy(ProductEndpoints.PublicBrowsingPolicy, http => PerClient(http, ProductEndpoints.PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60));
         o.OnRejected = async (context, ct) =>
         {
@@ -134,6 +141,10 @@ try
     app.MapShopEndpoints();
     app.MapProfileEndpoints();
     app.MapSuperadminEndpoints();
+    app.MapShopSettingsEndpoints();
+    app.MapClientEndpoints();
+    app.MapContentEndpoints();
+    app.MapDashboardEndpoints();
     app.MapProductEndpoints();
     app.MapWarehouseEndpoints();
     app.MapOrderEndpoints();

@@ -5,6 +5,7 @@ using Cvety.Domain.Shops;
 using Cvety.Domain.Users;
 using Cvety.Application.Bitrix;
 using Cvety.Application.Clients;
+using Cvety.Application.Content;
 using Cvety.Application.Orders;
 using Cvety.Infrastructure.Bitrix;
 using Cvety.Infrastructure.Payments;
@@ -71,6 +72,7 @@ public static class CvetyInfrastructure
                 opts.AddBitrix();
                 opts.AddProducts();
                 opts.AddClients();
+                opts.AddContent();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

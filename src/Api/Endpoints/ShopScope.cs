@@ -25,6 +25,13 @@ public static class ShopScope
         throw new ForbiddenException("This account belongs to no shop.");
     }
 
+    /// <summary>
+    /// The shop of a route that staff and the public share: a signed-in caller's own shop (the superadmin names one),
+    /// anyone else names it with <c>?shop_id=</c>.
+    /// </summary>
+    public static int ShopOf(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true ? int.Parse(TenantOf(http), CultureInfo.InvariantCulture) : PublicShopOf(http);
+
     /// <summary>For public endpoints: the shop the request names.</summary>
     public static string PublicTenantOf(HttpContext http) => Shop.TenantIdFor(PublicShopOf(http));
 

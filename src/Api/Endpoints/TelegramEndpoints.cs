@@ -36,12 +36,5 @@ public static class TelegramEndpoints
         return app;
     }
 
-    private static void RequireBot(HttpContext http, BotOptions options, int shop)
-    {
-        var configured = options.For(shop);
-        var given = http.Request.Headers["X-Bot-Key"].ToString();
-        if (Auth.Secrets.Match(given, configured?.Key)) return;
-        if (given.Length == 0 && configured?.AllowUnauthenticated == true) return;
-        throw new AuthenticationFailedException("A bot of this shop must send its key in X-Bot-Key.");
-    }
+    private static void RequireBot(HttpContext http, BotOptions options, int shop) => Auth.BotKeys.Require(http, options, shop);
 }

@@ -50,13 +50,13 @@ public static class TelegramClientsHandler
         var current = await session.Query<ClientCard>().FirstOrDefaultAsync(c => c.TelegramUserId == command.TelegramUserId, ct)
             ?? await session.Query<ClientCard>().FirstOrDefaultAsync(c => c.Phone == phone, ct);
         var by = new Origin(Sources.Telegram, "bot");
-        var events = ClientDecisions.RegisterFromTelegram(current?.State, Guid.CreateVersion7(), shopId, phone, command.CustomerName?.Trim(),
+        var events = ClientDecisions.RegisterFromTelegram(current?.State, ClientIds.For(shopId, phone), shopId, phone, command.CustomerName?.Trim(),
             command.TelegramUserId, command.TelegramUsername?.Trim(), command.TelegramFirstName?.Trim(), by);
         if (events.Length == 0) return current!;
         session.Stamp(by);
         var id = current?.Id ?? ((ClientRegistered)events[0]).ClientId;
-        if (current is null) session.Events.StartStream<ClientCard>(id, events);
-        else session.Events.Append(id, events);
+        // A card may exist from orders alone, with no stream yet: appending starts it.
+        session.Events.Append(id, events);
         // Committed here, not by the transactional middleware, because the answer is the card the commit projects.
         await session.SaveChangesAsync(ct);
         return (await session.LoadAsync<ClientCard>(id, ct))!;

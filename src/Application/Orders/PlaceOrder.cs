@@ -43,7 +43,9 @@ public sealed record PlaceOrder(
     bool? AskDeliveryAddress = null,
     bool? AskDeliveryTime = null,
     int? BonusPoints = null,
-    bool? CheckAvailability = null)
+    bool? CheckAvailability = null,
+    string? DeliveryZone = null,
+    string? DeliveryCostReason = null)
 {
     public sealed record Item(int ProductId, int Quantity, string? SpecialRequests);
 
@@ -76,6 +78,8 @@ public sealed record PlaceOrder(
             RuleFor(x => x.BonusPoints).GreaterThanOrEqualTo(0);
             RuleFor(x => x.TelegramUserId).GreaterThan(0);
             RuleFor(x => x.DeliveryCost).InclusiveBetween(0, 1_000_000_00);
+            RuleFor(x => x.DeliveryZone).MaximumLength(100);
+            RuleFor(x => x.DeliveryCostReason).MaximumLength(500);
             RuleFor(x => x.RecipientName).MaximumLength(200);
             RuleFor(x => x.RecipientPhone!).MustBePhone().When(x => !string.IsNullOrEmpty(x.RecipientPhone));
             RuleFor(x => x.SenderPhone!).MustBePhone().When(x => !string.IsNullOrEmpty(x.SenderPhone));
@@ -96,7 +100,8 @@ public static class PlaceOrderHandler
     public static async Task<(PlacedOrder, OutgoingMessages)> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
-        var shop = await Shops.ShopStreams.LoadOpenAsync(session, shopId, ct);
+        var shop = await Shops.ShopWithSettings.LoadAsync(session, shopId, ct);
+        if (shop.Shop.IsBlocked) throw new ShopUnavailableException(shopId);
 
         var lines = await PriceLinesAsync(session, command.Items, ct);
 
@@ -104,13 +109,18 @@ public static class PlaceOrderHandler
         var staff = actor.IsAuthenticated;
         var channel = staff ? Sources.Admin : command.TelegramUserId is not null ? Sources.Telegram : Sources.Web;
         var origin = staff ? Origins.Of(actor) : new Origin(channel, Sources.Customer);
-        // Customers pay the shop's delivery fee; staff may set the fee of an order they take by phone.
-        var deliveryCost = command.IsPickup ? Money.Zero : staff && command.DeliveryCost is { } fee ? new Money(fee) : shop.DeliveryFee;
+        // Delivery costs what the shop's zones say for this basket (free from a zone's threshold). Staff may set it for an
+        // order they take by phone; the order then records that it was set by hand, by whom, and why when they say.
+        var subtotal = lines.Aggregate(Money.Zero, (sum, line) => sum + line.ItemTotal);
+        var priced = command.IsPickup ? Money.Zero : shop.Delivery.CostFor(subtotal, command.DeliveryZone, command.DeliveryType == "express");
+        var overridden = !command.IsPickup && staff && command.DeliveryCost is { } fee && fee != priced.Tiyn;
+        var deliveryCost = overridden ? new Money(command.DeliveryCost!.Value) : priced;
+        var costNote = overridden ? $"Доставка {deliveryCost.ToTenge():0.##} ₸ вместо {priced.ToTenge():0.##} ₸ по тарифу" + (string.IsNullOrWhiteSpace(command.DeliveryCostReason) ? "" : ": " + command.DeliveryCostReason.Trim()) : null;
 
         var orderId = Guid.CreateVersion7();
         var trackingId = await OrderIdentity.NewTrackingIdAsync(session, ct);
         var number = await OrderIdentity.NextOrderNumberAsync(session, shopId, ct);
-        var notes = string.Join("\n", new[] { command.Notes, command.OrderComment }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        var notes = string.Join("\n", new[] { command.Notes, command.OrderComment, costNote }.Where(n => !string.IsNullOrWhiteSpace(n)));
         var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
         var requests = new CustomerRequests(string.IsNullOrWhiteSpace(command.DeliveryNotes) ? null : command.DeliveryNotes.Trim(),
             command.AskDeliveryAddress ?? false, command.AskDeliveryTime ?? false, command.BonusPoints is > 0 ? command.BonusPoints : null);

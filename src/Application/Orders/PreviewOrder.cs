@@ -40,7 +40,8 @@ public static class PreviewOrderHandler
     public static async Task<OrderPreview> Handle(PreviewOrder query, IQuerySession session, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
-        var shop = await Shops.ShopStreams.LoadOpenAsync(session, shopId, ct);
+        var shop = await Shops.ShopWithSettings.LoadAsync(session, shopId, ct);
+        if (shop.Shop.IsBlocked) throw new Common.ShopUnavailableException(shopId);
         var products = (await session.LoadManyAsync<Product>(ct, query.Items.Select(i => i.ProductId).Distinct().ToArray())).ToDictionary(p => p.Id);
         var itemIds = products.Values.SelectMany(p => p.Composition).Select(c => c.ItemId).Distinct().ToArray();
         var stock = (await session.LoadManyAsync<WarehouseItem>(ct, itemIds)).ToDictionary(i => i.Id);
@@ -69,7 +70,7 @@ public static class PreviewOrderHandler
         }
 
         var subtotal = lines.Where(l => l.Available).Sum(l => l.ItemTotal);
-        var delivery = query.DeliveryType == "pickup" ? Money.Zero : shop.DeliveryFee;
+        var delivery = query.DeliveryType == "pickup" ? Money.Zero : shop.Delivery.CostFor(new Money(subtotal), express: query.DeliveryType == "express");
         return new OrderPreview(lines.All(l => l.Available), lines, warnings, subtotal, delivery.Tiyn, subtotal + delivery.Tiyn);
     }
 

@@ -17,7 +17,7 @@ public sealed partial class ShopProjection : MultiStreamProjection<Shop, int>
     }
 
     public Shop Create(IEvent<ShopOpened> e) =>
-        new(e.Data.ShopId, e.Data.Name, e.Data.City, e.Data.Phone, e.Data.Address, e.Timestamp, e.Data.DeliveryFee) { Revision = (int)e.Version };
+        new(e.Data.ShopId, e.Data.Name, e.Data.City, e.Data.Phone, e.Data.Address, e.At(), e.Data.DeliveryFee) { Revision = (int)e.Version };
 
     public Shop Apply(IEvent<ShopBlocked> e, Shop shop) => shop with { IsBlocked = true, BlockReason = e.Data.Reason, Revision = (int)e.Version };
 
@@ -29,6 +29,13 @@ public sealed partial class ShopProjection : MultiStreamProjection<Shop, int>
     public Shop Apply(IEvent<InvitationCancelled> e, Shop shop) => shop with { Revision = (int)e.Version };
 
     public Shop Apply(IEvent<InvitationAccepted> e, Shop shop) => shop with { Revision = (int)e.Version };
+
+    // Settings have a document of their own (ShopSettings); here they only count as versions.
+    public Shop Apply(IEvent<ShopProfileChanged> e, Shop shop) => shop with { Revision = (int)e.Version };
+
+    public Shop Apply(IEvent<WorkingHoursSet> e, Shop shop) => shop with { Revision = (int)e.Version };
+
+    public Shop Apply(IEvent<DeliverySettingsSet> e, Shop shop) => shop with { Revision = (int)e.Version };
 }
 
 public static class ShopStreams

@@ -22,6 +22,7 @@ public static class AccountsModule
         // (invoked without a shop) write them; a shop's session reads its shop through ShopStreams.LoadAsync.
         opts.Projections.Add(new ShopProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new InvitationProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ShopSettingsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<User>().UniqueIndex(u => u.Phone);
         opts.Schema.For<Invitation>().Index(i => i.Phone);
         return opts;

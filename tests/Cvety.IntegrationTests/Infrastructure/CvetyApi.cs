@@ -7,6 +7,7 @@ using Cvety.BitrixSimulator;
 using Cvety.KaspiSimulator;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Alba;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,9 @@ public sealed class CvetyApi : IAsyncLifetime
 
     public IServiceProvider Services => Host.Services;
 
+    /// <summary>The host's TimeProvider: real time unless a test freezes it.</summary>
+    public TestClock Clock { get; } = new();
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
@@ -107,6 +111,7 @@ public sealed class CvetyApi : IAsyncLifetime
         Environment.SetEnvironmentVariable("Cvety__Bootstrap__AdminPassword", AdminPassword);
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicOrdersPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__Registration__PerClientPerHour", "100000");
+        Environment.SetEnvironmentVariable("Cvety__RateLimits__ReviewsPerHour", "100000");
         Environment.SetEnvironmentVariable("Cvety__RateLimits__PublicBrowsingPerMinute", "100000");
         Environment.SetEnvironmentVariable("Cvety__Storage__LocalPath", Path.Combine(Path.GetTempPath(), "cvety-test-media-" + Guid.NewGuid().ToString("N")[..8]));
         Environment.SetEnvironmentVariable("Cvety__Bots__Shops__17008__Key", BotKey);
@@ -114,6 +119,7 @@ public sealed class CvetyApi : IAsyncLifetime
         for (var i = 0; i < SpaOrigins.Length; i++) Environment.SetEnvironmentVariable($"Cvety__Cors__Origins__{i}", SpaOrigins[i]);
         Host = await AlbaHost.For<Program>(b => b
             .UseEnvironment("Testing")
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock))
             // As Development does: a singleton holding a scoped service, or a service that cannot be built, fails the start.
             .UseDefaultServiceProvider(o =>
             {
@@ -133,6 +139,7 @@ public sealed class CvetyApi : IAsyncLifetime
     /// <summary>Wipes every document and event, then puts the configured superadmin back, as a fresh start would.</summary>
     public async Task ResetAsync()
     {
+        Clock.Release();
         Bitrix.Reset();
         Kaspi.Reset();
         Telegram.Reset();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Cvety.Application.Orders;
 using Cvety.IntegrationTests.Infrastructure;
@@ -23,14 +24,21 @@ public sealed class when_operators_rebuild_the_read_models(CvetyApi api) : ApiTe
             if (i == 1) await Api.Client(world.Manager).PostJson($"/api/v1/orders/{id}/cancel", new { reason = "тест" });
         }
         await world.PlaceAsync(Api, token: world.OtherShopDirector, body: world.NewOrder(items: [new { product_id = world.OtherShopProduct, quantity = 3 }]));
+        // Client cards: from orders, from staff (with a note), and from the bot on top of orders.
+        var staffMade = (await (await Api.Client(world.Manager).PostJson("/api/v1/clients/", new { phone = "+77075550001", name = "Гульнара", tags = new[] { "VIP" } })).Json()).GetProperty("id").GetGuid();
+        await Api.Client(world.Manager).PutAsJsonAsync($"/api/v1/clients/{staffMade}/notes", new { notes = "Только белые розы" });
+        var bot = Api.Client();
+        bot.DefaultRequestHeaders.Add("X-Bot-Key", CvetyApi.BotKey);
+        (await bot.PostJson("/api/v1/telegram/client/register", new { telegram_user_id = 5551234, phone = "+77010000001", customer_name = "Айгуль", shop_id = 17008 })).EnsureSuccessStatusCode();
 
         var store = Api.Services.GetRequiredService<IDocumentStore>();
         var before = await SnapshotAsync(store);
-        before.Should().HaveCount(8);
+        before.Should().HaveCount(8 + 3, "eight order documents and three client cards (two shops' Айгуль and Гульнара)");
 
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<OrderDetailsProjection>(CancellationToken.None);
         await daemon.RebuildProjectionAsync<OrderHistoryProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<Cvety.Application.Clients.ClientCardProjection>(CancellationToken.None);
 
         var after = await SnapshotAsync(store);
         after.Should().Equal(before);
@@ -98,6 +106,8 @@ public sealed class when_operators_rebuild_the_read_models(CvetyApi api) : ApiTe
         await using var session = store.QuerySession();
         var details = await session.Query<OrderDetails>().Where(x => x.AnyTenant()).OrderBy(x => x.Id).ToListAsync();
         var histories = await session.Query<OrderHistory>().Where(x => x.AnyTenant()).OrderBy(x => x.Id).ToListAsync();
-        return details.Select(d => JsonSerializer.Serialize(d)).Concat(histories.Select(h => JsonSerializer.Serialize(h))).ToList();
+        var cards = await session.Query<Cvety.Application.Clients.ClientCard>().Where(x => x.AnyTenant()).OrderBy(x => x.Id).ToListAsync();
+        return details.Select(d => JsonSerializer.Serialize(d)).Concat(histories.Select(h => JsonSerializer.Serialize(h)))
+            .Concat(cards.Select(c => JsonSerializer.Serialize(c))).ToList();
     }
 }

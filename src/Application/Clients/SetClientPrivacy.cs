@@ -1,0 +1,48 @@
+using Cvety.Application.Common;
+using Cvety.Application.Orders;
+using Cvety.Application.Users;
+using Cvety.Domain.Clients;
+using Cvety.Domain.Common;
+using FluentValidation;
+using Marten;
+
+namespace Cvety.Application.Clients;
+
+/// <summary>
+/// A client's privacy choices, as the AI agent relays them: opting out of (or back into) personalisation, and asking
+/// to be forgotten. Erasure is recorded as an event for staff to carry out; it deletes no order history.
+/// </summary>
+public sealed record SetClientPrivacy(string Phone, bool? PersonalisationAllowed, bool? EraseRequested, string? Reason)
+{
+    public sealed class Validator : AbstractValidator<SetClientPrivacy>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Phone).MustBePhone();
+            RuleFor(x => x).Must(x => x.PersonalisationAllowed is not null || x.EraseRequested == true)
+                .WithMessage("Say what changes: 'personalization_enabled' (or 'opt_out'), or 'erase' / 'delete_data'.").OverridePropertyName("personalization_enabled");
+            RuleFor(x => x.Reason).MaximumLength(1000);
+        }
+    }
+}
+
+public sealed record PrivacyAnswer(string Phone, bool PersonalisationAllowed, bool ErasureRequested, string Message);
+
+public static class SetClientPrivacyHandler
+{
+    // The session: the client's stream may not exist yet (see ClientAccess.Append).
+    public static async Task<PrivacyAnswer> Handle(SetClientPrivacy command, IDocumentSession session, CancellationToken ct)
+    {
+        var phone = PhoneNumber.Parse(command.Phone).Value;
+        var card = await ClientAccess.FindByPhoneAsync(session, phone, ct) ?? throw new NotFoundException("Client", phone);
+        var by = new Origin(Sources.Customer, Sources.Customer);
+        var events = new List<object>();
+        if (command.PersonalisationAllowed is { } allowed && allowed != card.PersonalisationAllowed) events.Add(new ClientPrivacyChanged(card.Id, allowed, by));
+        if (command.EraseRequested == true && card.ErasureRequestedAt is null) events.Add(new ClientErasureRequested(card.Id, command.Reason?.Trim(), by));
+        session.Append(card.Id, by, [.. events]);
+        var erasure = command.EraseRequested == true || card.ErasureRequestedAt is not null;
+        var personalised = !erasure && (command.PersonalisationAllowed ?? card.PersonalisationAllowed);
+        return new PrivacyAnswer(phone, personalised, erasure,
+            erasure ? "Запрос на удаление данных принят; сотрудники магазина его выполнят." : personalised ? "Персонализация включена." : "Персонализация отключена.");
+    }
+}

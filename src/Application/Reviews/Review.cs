@@ -1,0 +1,49 @@
+using System.Net;
+using Cvety.Domain.Reviews;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Cvety.Application.Reviews;
+
+/// <summary>A review, projected from its stream in its shop.</summary>
+public sealed class Review
+{
+    public Guid Id { get; set; }
+    public int ShopId { get; set; }
+    public int? ProductId { get; set; }
+    public int Rating { get; set; }
+    public string? Text { get; set; }
+    public string AuthorName { get; set; } = "";
+    public Guid? OrderId { get; set; }
+    public List<string> Photos { get; set; } = [];
+    public bool Hidden { get; set; }
+    public string? HiddenReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed partial class ReviewProjection : SingleStreamProjection<Review, Guid>
+{
+    public Review Create(IEvent<ReviewSubmitted> e) => new()
+    {
+        Id = e.Data.ReviewId, ShopId = e.Data.ShopId, ProductId = e.Data.ProductId, Rating = e.Data.Rating, Text = e.Data.Text,
+        AuthorName = e.Data.AuthorName, OrderId = e.Data.OrderId, CreatedAt = e.Timestamp,
+    };
+
+    public void Apply(ReviewPhotoAdded e, Review review) => review.Photos.Add(e.Url);
+
+    public void Apply(ReviewHidden e, Review review) => (review.Hidden, review.HiddenReason) = (true, e.Reason);
+
+    public void Apply(ReviewShown e, Review review) => (review.Hidden, review.HiddenReason) = (false, null);
+}
+
+/// <summary>A review as anyone reads it: the text and name HTML-escaped, whatever the customer typed.</summary>
+public sealed record ReviewView(Guid Id, int ShopId, int? ProductId, int Rating, string? Text, string AuthorName, IReadOnlyList<string> Photos,
+    bool Verified, DateTimeOffset CreatedAt, bool Hidden = false, string? HiddenReason = null)
+{
+    public static ReviewView Of(Review r, bool staff = false) => new(r.Id, r.ShopId, r.ProductId, r.Rating,
+        r.Text is null ? null : WebUtility.HtmlEncode(r.Text), WebUtility.HtmlEncode(r.AuthorName), r.Photos, r.OrderId is not null, r.CreatedAt,
+        staff && r.Hidden, staff ? r.HiddenReason : null);
+}
+
+/// <summary>Reviews with their average and the count per star.</summary>
+public sealed record ReviewsPage(IReadOnlyList<ReviewView> Reviews, double AverageRating, int Total, IReadOnlyDictionary<string, int> Counts);
