@@ -1,3 +1,4 @@
+using Cvety.Application.Orders;
 using Cvety.Domain.Clients;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
@@ -56,12 +57,12 @@ public sealed partial class ClientCardProjection : MultiStreamProjection<ClientC
     public ClientCard Create(IEvent<ClientRegistered> e) => new()
     {
         Id = e.Data.ClientId, ShopId = e.Data.ShopId, Phone = e.Data.Phone, Name = e.Data.Name, Email = e.Data.Email,
-        CreatedAt = e.Timestamp, UpdatedAt = e.Timestamp, LastSeenAt = e.Timestamp,
+        CreatedAt = e.At(), UpdatedAt = e.At(), LastSeenAt = e.At(),
     };
 
     public ClientCard Create(IEvent<OrderPlaced> e) => Apply(e, new ClientCard
     {
-        Id = ClientIds.For(e.Data.ShopId, e.Data.Customer.Phone), ShopId = e.Data.ShopId, Phone = e.Data.Customer.Phone, CreatedAt = e.Timestamp,
+        Id = ClientIds.For(e.Data.ShopId, e.Data.Customer.Phone), ShopId = e.Data.ShopId, Phone = e.Data.Customer.Phone, CreatedAt = e.At(),
     });
 
     /// <summary>Registered after their first order (the bot, staff, or the sync): the card keeps its orders and takes the name if it had none.</summary>
@@ -69,7 +70,7 @@ public sealed partial class ClientCardProjection : MultiStreamProjection<ClientC
     {
         card.Name ??= e.Data.Name;
         card.Email ??= e.Data.Email;
-        card.UpdatedAt = e.Timestamp;
+        card.UpdatedAt = e.At();
     }
 
     public ClientCard Apply(IEvent<OrderPlaced> e, ClientCard card)
@@ -79,46 +80,46 @@ public sealed partial class ClientCardProjection : MultiStreamProjection<ClientC
         card.OrderIds.Add(placed.OrderId);
         card.OrdersCount++;
         card.OrdersTotal += placed.Total.Tiyn;
-        card.FirstOrderAt ??= e.Timestamp;
-        card.LastOrderAt = e.Timestamp;
-        card.LastSeenAt = e.Timestamp;
+        card.FirstOrderAt ??= e.At();
+        card.LastOrderAt = e.At();
+        card.LastSeenAt = e.At();
         if (string.IsNullOrWhiteSpace(card.Name) && !string.IsNullOrWhiteSpace(placed.Customer.Name)) card.Name = placed.Customer.Name;
         card.Email ??= placed.Customer.Email;
         if (placed.Customer.TelegramUserId is { } telegram) card.TelegramUserId ??= telegram;
         if (placed.Delivery.Address is { Length: > 0 } address)
         {
             var known = card.Addresses.FindIndex(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase));
-            if (known >= 0) card.Addresses[known] = card.Addresses[known] with { LastUsedAt = e.Timestamp, Orders = card.Addresses[known].Orders + 1 };
-            else card.Addresses.Add(new ClientAddress(address, e.Timestamp, 1));
+            if (known >= 0) card.Addresses[known] = card.Addresses[known] with { LastUsedAt = e.At(), Orders = card.Addresses[known].Orders + 1 };
+            else card.Addresses.Add(new ClientAddress(address, e.At(), 1));
             card.DefaultAddress ??= address;
         }
-        card.UpdatedAt = e.Timestamp;
+        card.UpdatedAt = e.At();
         return card;
     }
 
-    public void Apply(IEvent<ClientRenamed> e, ClientCard card) => (card.Name, card.UpdatedAt) = (e.Data.Name, e.Timestamp);
+    public void Apply(IEvent<ClientRenamed> e, ClientCard card) => (card.Name, card.UpdatedAt) = (e.Data.Name, e.At());
 
     public void Apply(IEvent<ClientTelegramLinked> e, ClientCard card)
     {
         (card.TelegramUserId, card.TelegramUsername, card.TelegramFirstName) = (e.Data.TelegramUserId, e.Data.Username, e.Data.FirstName);
-        card.UpdatedAt = e.Timestamp;
+        card.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<ClientDetailsChanged> e, ClientCard card)
     {
         var d = e.Data;
         (card.Name, card.Phone, card.Email, card.OtherPhones, card.Tags, card.DefaultAddress) = (d.Name, d.Phone, d.Email, [.. d.OtherPhones], [.. d.Tags], d.DefaultAddress);
-        card.UpdatedAt = e.Timestamp;
+        card.UpdatedAt = e.At();
     }
 
-    public void Apply(IEvent<ClientNotesChanged> e, ClientCard card) => (card.Notes, card.UpdatedAt) = (e.Data.Notes, e.Timestamp);
+    public void Apply(IEvent<ClientNotesChanged> e, ClientCard card) => (card.Notes, card.UpdatedAt) = (e.Data.Notes, e.At());
 
-    public void Apply(IEvent<ClientPrivacyChanged> e, ClientCard card) => (card.PersonalisationAllowed, card.UpdatedAt) = (e.Data.PersonalisationAllowed, e.Timestamp);
+    public void Apply(IEvent<ClientPrivacyChanged> e, ClientCard card) => (card.PersonalisationAllowed, card.UpdatedAt) = (e.Data.PersonalisationAllowed, e.At());
 
     public void Apply(IEvent<ClientErasureRequested> e, ClientCard card)
     {
-        card.ErasureRequestedAt ??= e.Timestamp;
+        card.ErasureRequestedAt ??= e.At();
         card.PersonalisationAllowed = false;
-        card.UpdatedAt = e.Timestamp;
+        card.UpdatedAt = e.At();
     }
 }
