@@ -1,3 +1,4 @@
+using Cvety.Application.Orders;
 using System.Net;
 using Cvety.Domain.Reviews;
 using JasperFx.Events;
@@ -26,7 +27,7 @@ public sealed partial class ReviewProjection : SingleStreamProjection<Review, Gu
     public Review Create(IEvent<ReviewSubmitted> e) => new()
     {
         Id = e.Data.ReviewId, ShopId = e.Data.ShopId, ProductId = e.Data.ProductId, Rating = e.Data.Rating, Text = e.Data.Text,
-        AuthorName = e.Data.AuthorName, OrderId = e.Data.OrderId, CreatedAt = e.Timestamp,
+        AuthorName = e.Data.AuthorName, OrderId = e.Data.OrderId, CreatedAt = e.At(),
     };
 
     public void Apply(ReviewPhotoAdded e, Review review) => review.Photos.Add(e.Url);
