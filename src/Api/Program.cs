@@ -145,6 +145,9 @@ try
     app.MapClientEndpoints();
     app.MapContentEndpoints();
     app.MapDashboardEndpoints();
+    app.MapKaspiEndpoints();
+    app.MapOrderEditEndpoints();
+    app.MapInventoryEndpoints();
     app.MapProductEndpoints();
     app.MapWarehouseEndpoints();
     app.MapOrderEndpoints();

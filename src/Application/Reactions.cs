@@ -66,6 +66,14 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
                     StatusToBitrix(orderId, by);
                     if (notify) messages.Add(new OrderNotice(orderId, v, NoticeKind.StatusChanged, reached.Name()));
                     break;
+                case OrderLineAdded or OrderLineRemoved:
+                    var changed = events[i] is OrderLineAdded added ? (added.OrderId, added.Total) : (((OrderLineRemoved)events[i]).OrderId, ((OrderLineRemoved)events[i]).Total);
+                    messages.Add(new ReconcileStockForOrder(changed.OrderId));
+                    AskForRemainder(changed.OrderId, changed.Total);
+                    break;
+                case DeliveryCostChanged cost:
+                    AskForRemainder(cost.OrderId, cost.Total);
+                    break;
                 case OrderPhotoAdded { Label: "assembled" } photo:
                     if (notify) messages.Add(new OrderNotice(photo.OrderId, v, NoticeKind.BouquetPhoto, photo.Url));
                     break;
@@ -99,6 +107,13 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
         }
         return messages;
 
+        // A paid Kaspi order whose total grew is asked for the difference with a payment link, never charged silently.
+        void AskForRemainder(Guid orderId, Money total)
+        {
+            if (before is { IsPaid: true, PaymentMethod: "kaspi" } && total > before.Paid && !messages.Any(m => m is RequestRemainderPayment))
+                messages.Add(new RequestRemainderPayment(orderId));
+        }
+
         // Bitrix learns a status once per decision, however many steps it took; it reads the order's status when it sends.
         void StatusToBitrix(Guid orderId, Origin by)
         {
@@ -116,7 +131,7 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
     {
         var messages = new OutgoingMessages();
         if (events.Any(e => e is ProductImagesChanged)) messages.Add(new EmbedProductImage(productId));
-        if (events.Any(e => e is ProductAvailabilityChanged or ProductUpdated)) messages.Add(new RefreshProductVector(productId));
+        if (events.Any(e => e is ProductAvailabilityChanged or ProductUpdated or ProductArchived)) messages.Add(new RefreshProductVector(productId));
         if (bitrixId is not null && events.Any(e => e is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged && ToBitrix(shopId, ((IProductEvent)e).By)))
             messages.Add(new UpdateProductInBitrix(productId));
         return messages;

@@ -18,6 +18,8 @@ public static class ProductEndpoints
     public sealed record ImageRemoval(string Url);
     public sealed record CompositionBody(IReadOnlyList<SetProductComposition.Line> Items);
     public sealed record Availability(int ProductId, bool Available, int? MaxQuantity);
+    public sealed record RecipeBody(Guid? WarehouseItemId, Guid? ItemId, int? Quantity);
+    public sealed record RecipeBatch(IReadOnlyList<RecipeBody>? Items);
 
     public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder app)
     {
@@ -146,6 +148,58 @@ public static class ProductEndpoints
             .RequireAuthorization()
             .WithSummary("Remove one of the product's images by its id (images[].id).");
 
+        products.MapDelete("/{id:int}", async (int id, string? reason, IMessageBus bus, HttpContext http) =>
+            {
+                await bus.InvokeForShopAsync(http, new ArchiveProduct(id, reason));
+                return Results.Ok(new { message = "Product archived", id, archived = true });
+            })
+            .RequireAuthorization()
+            .WithSummary("Archive a product (never deleted): out of the catalog and search, still on past orders and in its history.");
+
+        products.MapGet("/{id:int}/detail", (int id, IMessageBus bus, HttpContext http) => bus.InvokeForShopAsync<ProductDetail>(http, new GetProductDetail(id)))
+            .RequireAuthorization()
+            .WithSummary("A product with its recipe (each line's stock and how many bouquets it makes), and a summary of its history.");
+
+        products.MapGet("/{id:int}/recipe", async (int id, IMessageBus bus, HttpContext http) =>
+                Lists.Array(http, await bus.InvokeForShopAsync<IReadOnlyList<RecipeLine>>(http, new GetProductRecipe(id))))
+            .RequireAuthorization()
+            .WithSummary("The product's recipe: warehouse items, quantities, what is free and how many bouquets that makes.");
+
+        products.MapPost("/{id:int}/recipe", (int id, RecipeBody body, IMessageBus bus, HttpContext http) =>
+                ChangeRecipeAsync(bus, http, id, body.WarehouseItemId ?? body.ItemId ?? Guid.Empty, body.Quantity ?? -1))
+            .RequireAuthorization()
+            .WithSummary("Add a line to the recipe ({warehouse_item_id, quantity}); the same item again sets its quantity.");
+
+        products.MapPatch("/{id:int}/recipe/{recipeId:guid}", (int id, Guid recipeId, RecipeBody body, IMessageBus bus, HttpContext http) =>
+                ChangeRecipeAsync(bus, http, id, recipeId, body.Quantity ?? -1))
+            .RequireAuthorization()
+            .WithSummary("Change a recipe line's quantity (its id is the warehouse item's).");
+
+        products.MapDelete("/{id:int}/recipe/{recipeId:guid}", (int id, Guid recipeId, IMessageBus bus, HttpContext http) =>
+                ChangeRecipeAsync(bus, http, id, recipeId, 0))
+            .RequireAuthorization()
+            .WithSummary("Remove a recipe line.");
+
+        products.MapPost("/{id:int}/recipe/batch", async (int id, RecipeBatch body, IMessageBus bus, HttpContext http) =>
+            {
+                var lines = (body.Items ?? []).Select(l => new SetProductComposition.Line(l.WarehouseItemId ?? l.ItemId ?? Guid.Empty, l.Quantity ?? 0)).ToList();
+                await bus.InvokeForShopAsync(http, new SetProductComposition(id, lines));
+                return Lists.Array(http, await bus.InvokeForShopAsync<IReadOnlyList<RecipeLine>>(http, new GetProductRecipe(id)));
+            })
+            .RequireAuthorization()
+            .WithSummary("Replace the whole recipe ({items: [{warehouse_item_id, quantity}]}).");
+
+        products.MapGet("/check-availability", async (IMessageBus bus, HttpContext http, [FromQuery(Name = "product_ids")] int[]? productIds,
+                [FromQuery(Name = "product_id")] int? productId, int? quantity) =>
+            {
+                var ids = (productIds ?? []).Concat(productId is { } one ? [one] : []).Distinct().Take(50).ToList();
+                var asked = Math.Clamp(quantity ?? 1, 1, 100);
+                var answer = await InvokeForViewAsync<OrderPreview>(bus, http, new PreviewOrder(ids.Select(i => new PlaceOrder.Item(i, asked, null)).ToList()));
+                return answer.Items.Select(i => new Availability(i.ProductId, i.Available, i.MaxQuantity)).ToList();
+            })
+            .AllowAnonymous()
+            .WithSummary("Whether products can be ordered now (?product_ids=1&product_ids=2 or ?product_id=, ?quantity=), and how many the stock covers.");
+
         products.MapGet("/{id:int}/history", (int id, IMessageBus bus, HttpContext http) =>
                 bus.InvokeForShopAsync<IReadOnlyList<ProductHistoryEntry>>(http, new GetProductHistory(id)))
             .RequireAuthorization()
@@ -168,6 +222,15 @@ public static class ProductEndpoints
         new([new FluentValidation.Results.ValidationFailure(field, $"'{field}' is required (in the body or as ?{field}=).")]);
 
     /// <summary>Staff see their own shop unless they name one with <c>?shop_id=</c>; then, like anyone, they see that shop as customers do.</summary>
+    private static async Task<IResult> ChangeRecipeAsync(IMessageBus bus, HttpContext http, int id, Guid itemId, int quantity)
+    {
+        if (quantity < 0 || quantity > 10_000)
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("quantity", "'quantity' is between 1 and 10000.")]);
+        var product = await bus.InvokeForShopAsync<Product>(http, new GetProduct(id));
+        await bus.InvokeForShopAsync(http, new SetProductComposition(id, ProductRecipeHandler.With(product, itemId, quantity)));
+        return Lists.Array(http, await bus.InvokeForShopAsync<IReadOnlyList<RecipeLine>>(http, new GetProductRecipe(id)));
+    }
+
     private static bool IsStaffView(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true && !http.Request.Query.ContainsKey("shop_id");
 

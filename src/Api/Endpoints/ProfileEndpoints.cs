@@ -9,7 +9,7 @@ namespace Cvety.Api.Endpoints;
 /// <summary>The signed-in person's own profile, and their shop's team (the admin SPA's profile screens).</summary>
 public static class ProfileEndpoints
 {
-    public sealed record ProfileChange(string? Name, string? Email, string? Phone, string? Password);
+    public sealed record ProfileChange(string? Name, string? Email, string? Phone, string? Password, long? TelegramUserId);
     public sealed record Invite(string Phone, string? Role, string? Name);
     public sealed record RoleChange(string? NewRole, string? Role);
 
@@ -22,7 +22,7 @@ public static class ProfileEndpoints
 
         profile.MapPut("/", async (ProfileChange body, IMessageBus bus, ICurrentUser currentUser, HttpContext http) =>
             {
-                await bus.InvokeAsync(new UpdateProfile(currentUser.Actor.UserId!.Value, body.Name, body.Email, body.Phone, body.Password), http.RequestAborted);
+                await bus.InvokeAsync(new UpdateProfile(currentUser.Actor.UserId!.Value, body.Name, body.Email, body.Phone, body.Password, body.TelegramUserId), http.RequestAborted);
                 return await bus.InvokeAsync<UserView>(new GetMe(), http.RequestAborted);
             })
             .WithSummary("Change my name, email or phone (a new phone needs {password}).");

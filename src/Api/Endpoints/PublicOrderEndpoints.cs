@@ -75,7 +75,7 @@ public static class PublicOrderEndpoints
     }
 
     /// <summary>{items: [...]} (the shop SPA) or a bare array of items (the MCP server).</summary>
-    private static PreviewOrder PreviewFrom(JsonNode body, HttpContext http) => body is JsonArray
+    internal static PreviewOrder PreviewFrom(JsonNode body, HttpContext http) => body is JsonArray
         ? new PreviewOrder(JsonBodies.Read<List<PlaceOrder.Item>>(http, body, "body") ?? [])
         : JsonBodies.Read<PreviewOrder>(http, body, "body") ?? throw new BadHttpRequestException("The body must be {items: [...]} or an array of items.");
 }

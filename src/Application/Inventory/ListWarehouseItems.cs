@@ -20,7 +20,7 @@ public static class ListWarehouseItemsHandler
     public static async Task<IReadOnlyList<WarehouseItem>> Handle(ListWarehouseItems query, IQuerySession session, ICurrentUser currentUser, CancellationToken ct)
     {
         currentUser.RequireStaff();
-        var items = await session.Query<WarehouseItem>().OrderBy(i => i.Name).Take(5000).ToListAsync(ct);
+        var items = await session.Query<WarehouseItem>().Where(i => !i.Archived).OrderBy(i => i.Name).Take(5000).ToListAsync(ct);
         return query.LowOnly ? items.Where(i => i.IsLow).OrderBy(i => i.Available - i.MinQuantity).ToList() : items;
     }
 }
@@ -52,7 +52,11 @@ public static class GetStockMovementsHandler
                 WarehouseItemAdded => ("created", (Guid?)null, (string?)null),
                 StockDelivered d => ("delivery", null, d.Comment),
                 StockWrittenOff w => ("writeoff", null, w.Reason),
-                StockCounted => ("inventory", null, null),
+                StockCounted c => ("inventory", null, c.StockTakeId is { } take ? $"stock-take {take}" : null),
+                StockSoldOverCounter c => ("sale", null, c.Comment),
+                ItemRenamed => ("rename", null, null),
+                ItemPhotoChanged => ("photo", null, null),
+                ItemArchived a => ("archived", null, a.Reason),
                 ItemPriceChanged => ("price_change", null, null),
                 MinQuantitySet => ("min_quantity", null, null),
                 StockReserved r => ("reservation", r.OrderId, null),

@@ -12,6 +12,9 @@ public sealed record ReserveStockForOrder(Guid OrderId);
 /// <summary>A cancelled order lets go of what it held.</summary>
 public sealed record ReleaseStockForOrder(Guid OrderId);
 
+/// <summary>Lines were added or removed before assembly: what the order holds follows its lines again.</summary>
+public sealed record ReconcileStockForOrder(Guid OrderId);
+
 /// <summary>An assembled bouquet turns what it held into a sale.</summary>
 public sealed record SellStockForOrder(Guid OrderId);
 
@@ -72,6 +75,23 @@ public static class OrderStockHandler
             return [.. reserve, .. InventoryDecisions.Sell(item, message.OrderId, Stock)];
         }, ct);
         session.Store(new OrderStock { Id = message.OrderId, State = OrderStockState.Sold, Items = items });
+    }
+
+    public static async Task Handle(ReconcileStockForOrder message, IDocumentSession session, CancellationToken ct)
+    {
+        var held = await session.LoadAsync<OrderStock>(message.OrderId, ct);
+        // Not reserved yet (the reservation will read the new lines), or already released or sold: nothing to follow.
+        if (held is not { State: OrderStockState.Reserved }) return;
+        var needs = await NeedsAsync(session, message.OrderId, ct);
+        var changed = held.Items.Keys.Union(needs.Keys).Where(id => held.Items.GetValueOrDefault(id) != needs.GetValueOrDefault(id)).ToList();
+        await DecideForEachAsync(session, changed, item =>
+        {
+            var release = InventoryDecisions.Release(item, message.OrderId, Stock);
+            foreach (var e in release) WarehouseItem.Evolve(item, e);
+            return [.. release, .. InventoryDecisions.Reserve(item, message.OrderId, needs.GetValueOrDefault(item.Id), Stock)];
+        }, ct);
+        held.Items = needs;
+        session.Store(held);
     }
 
     /// <summary>Decides on each warehouse item that still exists and appends what was decided; a deleted item is skipped.</summary>

@@ -20,6 +20,10 @@ public sealed partial class WarehouseItemProjection : SingleStreamProjection<War
     public WarehouseItem Apply(IEvent<StockReserved> e, WarehouseItem item) => Versioned(WarehouseItem.Evolve(item, e.Data), e);
     public WarehouseItem Apply(IEvent<ReservationReleased> e, WarehouseItem item) => Versioned(WarehouseItem.Evolve(item, e.Data), e);
     public WarehouseItem Apply(IEvent<StockSold> e, WarehouseItem item) => Versioned(WarehouseItem.Evolve(item, e.Data), e);
+    public WarehouseItem Apply(IEvent<ItemRenamed> e, WarehouseItem item) => Versioned(WarehouseItem.Evolve(item, e.Data), e);
+    public WarehouseItem Apply(IEvent<StockSoldOverCounter> e, WarehouseItem item) => Versioned(WarehouseItem.Evolve(item, e.Data), e);
+    public WarehouseItem Apply(IEvent<ItemPhotoChanged> e, WarehouseItem item) => Versioned(WarehouseItem.Evolve(item, e.Data), e);
+    public WarehouseItem Apply(IEvent<ItemArchived> e, WarehouseItem item) => Versioned(WarehouseItem.Evolve(item, e.Data), e);
 
     private static WarehouseItem Versioned(WarehouseItem item, IEvent e)
     {

@@ -2,7 +2,7 @@ using JasperFx.Events;
 
 namespace Cvety.Application.Orders;
 
-internal static class EventTime
+public static class EventTime
 {
     /// <summary>
     /// The event's timestamp at PostgreSQL's precision (microseconds). Inline projections see the timestamp before it

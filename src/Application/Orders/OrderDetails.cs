@@ -227,6 +227,51 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
         d.UpdatedAt = e.At();
     }
 
+    public void Apply(IEvent<CustomerChanged> e, OrderDetails d)
+    {
+        (d.CustomerName, d.CustomerPhone, d.CustomerEmail) = (e.Data.Customer.Name, e.Data.Customer.Phone, e.Data.Customer.Email);
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<PaymentMethodChanged> e, OrderDetails d)
+    {
+        d.PaymentMethod = e.Data.PaymentMethod;
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<DeliveryCostChanged> e, OrderDetails d)
+    {
+        (d.DeliveryCost, d.Total) = (e.Data.DeliveryCost, e.Data.Total);
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<OrderLineAdded> e, OrderDetails d)
+    {
+        var l = e.Data.Line;
+        d.Items.Add(new OrderItemView(l.ProductId, l.ProductName, l.ProductPrice, l.Quantity, l.ItemTotal, l.SpecialRequests));
+        d.Subtotal += l.ItemTotal;
+        d.Total = e.Data.Total;
+        d.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<OrderLineRemoved> e, OrderDetails d)
+    {
+        foreach (var item in d.Items.Where(i => i.ProductId == e.Data.ProductId).ToList())
+        {
+            d.Items.Remove(item);
+            d.Subtotal -= item.ItemTotal;
+        }
+        d.Total = e.Data.Total;
+        d.UpdatedAt = e.At();
+    }
+
+    /// <summary>The photo leaves the order (and the tracking page); the timeline still has the event that added it.</summary>
+    public void Apply(IEvent<OrderPhotoRemoved> e, OrderDetails d)
+    {
+        d.Photos.RemoveAll(p => p.Url == e.Data.Url);
+        d.UpdatedAt = e.At();
+    }
+
     public void Apply(IEvent<ResponsibleFloristAssigned> e, OrderDetails d)
     {
         (d.ResponsibleId, d.ResponsibleName) = (e.Data.UserId, e.Data.UserName);

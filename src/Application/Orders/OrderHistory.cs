@@ -6,7 +6,7 @@ using Marten.Events.Aggregation;
 namespace Cvety.Application.Orders;
 
 /// <summary>One row of the legacy <c>order_history</c>: which field changed, from what to what, by whom and when.</summary>
-public sealed record OrderHistoryRow(int Id, Guid OrderId, string ChangedBy, string FieldName, string? OldValue, string? NewValue, DateTimeOffset ChangedAt);
+public sealed record OrderHistoryRow(int Id, Guid OrderId, string ChangedBy, string FieldName, string? OldValue, string? NewValue, DateTimeOffset ChangedAt, string? Actor = null, string? Role = null);
 
 /// <summary>
 /// The <c>order_history</c> projection: the rows of one order in the shape the legacy clients read. It keeps the
@@ -23,11 +23,11 @@ public sealed class OrderHistory
         Current.TryGetValue(field, out var old);
         if (Current.ContainsKey(field) && old == value) return;
         Current[field] = value;
-        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, old, value, e.At()));
+        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, old, value, e.At(), by.Actor, by.Role));
     }
 
     internal void Note(IEvent e, Origin by, string field, string? value) =>
-        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, null, value, e.At()));
+        Rows.Add(new OrderHistoryRow(Rows.Count + 1, Id, by.ChangedBy, field, null, value, e.At(), by.Actor, by.Role));
 }
 
 public sealed partial class OrderHistoryProjection : SingleStreamProjection<OrderHistory, Guid>
@@ -40,6 +40,12 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
         history.Current["recipient_phone"] = e.Data.Recipient.Phone;
         SetDelivery(history, e.Data.Delivery);
         history.Current["postcard_text"] = e.Data.PostcardText;
+        history.Current["customer_name"] = e.Data.Customer.Name;
+        history.Current["customer_phone"] = e.Data.Customer.Phone;
+        history.Current["customer_email"] = e.Data.Customer.Email;
+        history.Current["payment_method"] = e.Data.PaymentMethod;
+        history.Current["delivery_cost"] = Tiyn(e.Data.DeliveryCost);
+        history.Current["total"] = Tiyn(e.Data.Total);
         return history;
     }
 
@@ -73,6 +79,37 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
     }
 
     public void Apply(IEvent<PostcardChanged> e, OrderHistory h) => h.Record(e, e.Data.By, "postcard_text", e.Data.PostcardText);
+
+    public void Apply(IEvent<CustomerChanged> e, OrderHistory h)
+    {
+        h.Record(e, e.Data.By, "customer_name", e.Data.Customer.Name);
+        h.Record(e, e.Data.By, "customer_phone", e.Data.Customer.Phone);
+        h.Record(e, e.Data.By, "customer_email", e.Data.Customer.Email);
+    }
+
+    public void Apply(IEvent<PaymentMethodChanged> e, OrderHistory h) => h.Record(e, e.Data.By, "payment_method", e.Data.PaymentMethod);
+
+    public void Apply(IEvent<DeliveryCostChanged> e, OrderHistory h)
+    {
+        h.Record(e, e.Data.By, "delivery_cost", Tiyn(e.Data.DeliveryCost));
+        h.Record(e, e.Data.By, "total", Tiyn(e.Data.Total));
+        Reason(e, h, e.Data.By, e.Data.Reason);
+    }
+
+    public void Apply(IEvent<OrderLineAdded> e, OrderHistory h)
+    {
+        h.Note(e, e.Data.By, "item_added", $"{e.Data.Line.ProductName} × {e.Data.Line.Quantity}");
+        h.Record(e, e.Data.By, "total", Tiyn(e.Data.Total));
+    }
+
+    public void Apply(IEvent<OrderLineRemoved> e, OrderHistory h)
+    {
+        h.Note(e, e.Data.By, "item_removed", e.Data.ProductName);
+        h.Record(e, e.Data.By, "total", Tiyn(e.Data.Total));
+    }
+
+    public void Apply(IEvent<OrderPhotoRemoved> e, OrderHistory h) => h.Note(e, e.Data.By, "photo_removed", e.Data.Url);
+    public void Apply(IEvent<RefundOffered> e, OrderHistory h) => h.Note(e, e.Data.By, "refund_offered", Tiyn(e.Data.Amount));
     public void Apply(IEvent<ResponsibleFloristAssigned> e, OrderHistory h) => h.Record(e, e.Data.By, "responsible", e.Data.UserName);
     public void Apply(IEvent<CourierAssigned> e, OrderHistory h) => h.Record(e, e.Data.By, "courier", e.Data.UserName);
     public void Apply(IEvent<OrderPhotoAdded> e, OrderHistory h) => h.Note(e, e.Data.By, "photo", e.Data.Url);

@@ -32,4 +32,10 @@ public sealed partial class OrderWriteModel : SingleStreamProjection<Order, Guid
     public void Apply(KaspiPaymentStatusReported e, Order order) => order.Apply(e);
     public void Apply(RefundRequested e, Order order) => order.Apply(e);
     public void Apply(RefundFailed e, Order order) => order.Apply(e);
+    public void Apply(OrderPhotoRemoved e, Order order) => order.Apply(e);
+    public void Apply(CustomerChanged e, Order order) => order.Apply(e);
+    public void Apply(PaymentMethodChanged e, Order order) => order.Apply(e);
+    public void Apply(DeliveryCostChanged e, Order order) => order.Apply(e);
+    public void Apply(OrderLineAdded e, Order order) => order.Apply(e);
+    public void Apply(OrderLineRemoved e, Order order) => order.Apply(e);
 }

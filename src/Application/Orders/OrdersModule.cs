@@ -25,6 +25,7 @@ public static class OrdersModule
         // Orders are found by tracking id and Bitrix id through their lookup documents, not through this table.
         opts.Schema.For<OrderDetails>().Duplicate(x => x.CreatedAt);
         opts.Schema.For<TrackingLookup>().SingleTenanted();
+        opts.Schema.For<Payments.KaspiPaymentLookup>();
         opts.Schema.For<Product>();
 
         // Per-shop order numbers (#00001, #00002, ...) from one atomic upsert, never from max()+1.

@@ -30,8 +30,24 @@ public static class CreatePaymentLinkHandler
         var amount = PaymentDecisions.AmountDue(order);
         var link = await kaspi.CreateLinkAsync(shop, amount, $"Оплата заказа #{details!.OrderNumber}", ct);
 
+        session.Insert(new KaspiPaymentLookup(link.PaymentId, order.ShopId, order.Id, details.CustomerPhone, amount.Tiyn, $"Оплата заказа #{details.OrderNumber}", "payment-link", clock.GetUtcNow()));
         var messages = session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
         messages.Add(new PollKaspiPayment(order.Id, link.PaymentId, clock.GetUtcNow()).DelayedFor(options.FirstPoll));
         return (new PaymentLinkView(link.Url, link.PaymentId, link.ExpiresAt, amount), messages);
+    }
+}
+
+/// <summary>A paid Kaspi order's total grew (a line, a delivery cost): the customer gets a payment link for the difference.</summary>
+public sealed record RequestRemainderPayment(Guid OrderId);
+
+public static class RequestRemainderPaymentHandler
+{
+    public static async Task<OutgoingMessages> Handle(RequestRemainderPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        Reactions reactions, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await session.Events.AggregateStreamAsync<Order>(message.OrderId, token: ct);
+        if (order is null || PaymentDecisions.AmountDue(order) <= Domain.Common.Money.Zero || order.Status == OrderStatus.Cancelled) return [];
+        var (_, messages) = await CreatePaymentLinkHandler.Handle(new CreatePaymentLink(message.OrderId), session, options, kaspi, reactions, clock, ct);
+        return messages;
     }
 }

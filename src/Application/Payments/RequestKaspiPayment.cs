@@ -38,6 +38,7 @@ public static class RequestKaspiPaymentHandler
             return session.Append(stream, KaspiOrigin.Kaspi, reactions, new KaspiPaymentRequestFailed(order.Id, e.Message, KaspiOrigin.Kaspi));
         }
 
+        session.Insert(new KaspiPaymentLookup(answer.ExternalId, order.ShopId, order.Id, details.CustomerPhone, amount.Tiyn, $"Оплата заказа #{details.OrderNumber}", KaspiOrigin.Payments.Actor, clock.GetUtcNow()));
         var messages = session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi));
         messages.Add(new PollKaspiPayment(order.Id, answer.ExternalId, clock.GetUtcNow()).DelayedFor(options.FirstPoll));
         return messages;

@@ -46,6 +46,12 @@ public sealed partial class ProductProjection : MultiStreamProjection<Product, i
         return Touched(product, e);
     }
 
+    public Product Apply(IEvent<ProductArchived> e, Product product)
+    {
+        (product.Archived, product.Enabled) = (true, false);
+        return Touched(product, e);
+    }
+
     public Product Apply(IEvent<ProductImagesChanged> e, Product product)
     {
         product.Images = [.. e.Data.Images];

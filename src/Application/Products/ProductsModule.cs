@@ -23,6 +23,7 @@ public static class ProductsModule
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, IdSequence, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General), 1000));
 
         opts.Projections.Add<WarehouseItemProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Inventory.StockTakeProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WarehouseItem>();
         opts.Schema.For<OrderStock>();
         opts.Schema.For<ProductEmbedding>().Index(x => x.UpdatedAt);

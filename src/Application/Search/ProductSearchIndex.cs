@@ -49,7 +49,10 @@ public sealed partial class ProductSearchIndex : EventProjection
                      "tags = excluded.tags, search_text = excluded.search_text, enabled = coalesce(?::boolean, s.enabled)";
         _addWords = $"insert into {schema}.{WordsTable} (tenant_id, word) select ?::text, w from unnest(?::text[]) as w on conflict do nothing";
         _enable = $"update {schema}.{SearchTable} set enabled = ?::boolean where tenant_id = ?::text and id = ?::int";
+        _delete = $"delete from {schema}.{SearchTable} where tenant_id = ?::text and id = ?::int";
     }
+
+    private readonly string _delete;
 
     private readonly string _upsert;
     private readonly string _addWords;
@@ -62,6 +65,10 @@ public sealed partial class ProductSearchIndex : EventProjection
 
     public void Project(IEvent<ProductAvailabilityChanged> e, IDocumentOperations ops) =>
         ops.QueueSqlCommand(_enable, e.Data.Enabled, ops.TenantId, e.Data.ProductId);
+
+    // An archived product leaves every search, staff's too.
+    public void Project(IEvent<ProductArchived> e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand(_delete, ops.TenantId, e.Data.ProductId);
 
     private void Write(IDocumentOperations ops, int id, ProductInfo info, bool enabled, bool? overrideEnabled)
     {

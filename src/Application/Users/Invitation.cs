@@ -1,3 +1,4 @@
+using Cvety.Application.Orders;
 using Cvety.Domain.Shops;
 using Cvety.Domain.Users;
 using JasperFx.Events;
@@ -36,11 +37,11 @@ public sealed partial class InvitationProjection : MultiStreamProjection<Invitat
     public Invitation Create(IEvent<MemberInvited> e) => new()
     {
         Id = e.Data.InvitationId, ShopId = e.Data.ShopId, Phone = e.Data.Phone, Name = e.Data.Name, Role = e.Data.Role,
-        InvitedBy = e.Data.By.Actor, CreatedAt = e.Timestamp, UpdatedAt = e.Timestamp,
+        InvitedBy = e.Data.By.Actor, CreatedAt = e.At(), UpdatedAt = e.At(),
     };
 
-    public void Apply(IEvent<InvitationCancelled> e, Invitation invitation) => (invitation.Status, invitation.UpdatedAt) = (Invitation.Cancelled, e.Timestamp);
+    public void Apply(IEvent<InvitationCancelled> e, Invitation invitation) => (invitation.Status, invitation.UpdatedAt) = (Invitation.Cancelled, e.At());
 
     public void Apply(IEvent<InvitationAccepted> e, Invitation invitation) =>
-        (invitation.Status, invitation.UserId, invitation.UpdatedAt) = (Invitation.Accepted, e.Data.UserId, e.Timestamp);
+        (invitation.Status, invitation.UserId, invitation.UpdatedAt) = (Invitation.Accepted, e.Data.UserId, e.At());
 }

@@ -10,7 +10,7 @@ using Wolverine.Marten;
 namespace Cvety.Application.Users;
 
 /// <summary>A user edits their own name, email and phone; a new phone (the login) needs the password.</summary>
-public sealed record UpdateProfile(Guid UserId, string? Name, string? Email, string? Phone, string? Password)
+public sealed record UpdateProfile(Guid UserId, string? Name, string? Email, string? Phone, string? Password, long? TelegramUserId = null)
 {
     /// <summary>Messages are logged when they fail: never with the password.</summary>
     public override string ToString() => $"UpdateProfile {{ UserId = {UserId}, Name = {Name}, Email = {Email}, Phone = {Phone}, Password = *** }}";
@@ -45,6 +45,8 @@ public static class UpdateProfileHandler
         var email = command.Email is null ? user.Email : string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
         var origin = Origins.Of(actor);
         session.Stamp(origin);
-        return UserDecisions.ChangeProfile(user, command.Name?.Trim() ?? user.Name, email, phone, origin);
+        if (command.TelegramUserId is > 0 and var telegram && await session.Query<User>().AnyAsync(u => u.TelegramUserId == telegram && u.Id != user.Id, ct))
+            throw new ConflictException("This Telegram account is linked to another user.");
+        return UserDecisions.ChangeProfile(user, command.Name?.Trim() ?? user.Name, email, phone, origin, command.TelegramUserId);
     }
 }

@@ -1,3 +1,4 @@
+using Cvety.Application.Orders;
 using Cvety.Domain.Users;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -13,10 +14,12 @@ public sealed partial class UserProjection : SingleStreamProjection<User, Guid>
     public User Create(IEvent<UserRegistered> e) => new()
     {
         Id = e.Data.UserId, Name = e.Data.Name, Phone = e.Data.Phone, Email = e.Data.Email, PasswordHash = e.Data.PasswordHash,
-        Role = e.Data.Role, ShopId = e.Data.ShopId, CreatedAt = e.Timestamp, UpdatedAt = e.Timestamp,
+        Role = e.Data.Role, ShopId = e.Data.ShopId, CreatedAt = e.At(), UpdatedAt = e.At(),
     };
 
     public void Apply(IEvent<UserProfileChanged> e, User user) => Touch(user, e, () => (user.Name, user.Email) = (e.Data.Name, e.Data.Email));
+
+    public void Apply(IEvent<UserTelegramLinked> e, User user) => Touch(user, e, () => user.TelegramUserId = e.Data.TelegramUserId);
 
     public void Apply(IEvent<UserPhoneChanged> e, User user) => Touch(user, e, () => user.Phone = e.Data.NewPhone);
 
@@ -36,7 +39,7 @@ public sealed partial class UserProjection : SingleStreamProjection<User, Guid>
 
     public void Apply(IEvent<UserSignedOut> e, User user) => Touch(user, e, () =>
     {
-        user.RevokedSessions.RemoveAll(r => r.Until < e.Timestamp);
+        user.RevokedSessions.RemoveAll(r => r.Until < e.At());
         user.RevokedSessions.Add(new RevokedSession(e.Data.SessionId, e.Data.TokenExpires));
     });
 
@@ -48,6 +51,6 @@ public sealed partial class UserProjection : SingleStreamProjection<User, Guid>
             user.SecurityStamp++;
             user.KeptSession = kept;
         }
-        user.UpdatedAt = e.Timestamp;
+        user.UpdatedAt = e.At();
     }
 }

@@ -19,7 +19,18 @@ public sealed record StockDelivered(Guid ItemId, int Quantity, Money? CostPrice,
 public sealed record StockWrittenOff(Guid ItemId, int Quantity, string Reason, Origin By) : IInventoryEvent;
 
 /// <summary>An inventory count found <paramref name="Counted"/>; the difference to the books is the correction.</summary>
-public sealed record StockCounted(Guid ItemId, int Counted, int Difference, Origin By) : IInventoryEvent;
+/// <summary>A count set the quantity on hand; from a stock-take, <paramref name="StockTakeId"/> names it.</summary>
+public sealed record StockCounted(Guid ItemId, int Counted, int Difference, Origin By, Guid? StockTakeId = null) : IInventoryEvent;
+
+public sealed record ItemRenamed(Guid ItemId, string Name, Origin By) : IInventoryEvent;
+
+/// <summary>Sold over the counter (not through an order), at a price when one is given.</summary>
+public sealed record StockSoldOverCounter(Guid ItemId, int Quantity, Money? Price, string? Comment, Origin By) : IInventoryEvent;
+
+public sealed record ItemPhotoChanged(Guid ItemId, string? Image, Origin By) : IInventoryEvent;
+
+/// <summary>The item is withdrawn (the legacy DELETE): out of the lists, still in history and in old compositions.</summary>
+public sealed record ItemArchived(Guid ItemId, string? Reason, Origin By) : IInventoryEvent;
 
 public sealed record ItemPriceChanged(Guid ItemId, Money CostPrice, Money RetailPrice, Origin By) : IInventoryEvent;
 

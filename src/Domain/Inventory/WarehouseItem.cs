@@ -25,6 +25,8 @@ public sealed class WarehouseItem
 
     public bool IsLow => Available <= MinQuantity;
 
+    public bool Archived { get; set; }
+
     /// <summary>One event applied to the state before it (null before the first), for reading a stream by hand.</summary>
     public static WarehouseItem Evolve(WarehouseItem? item, object e)
     {
@@ -40,6 +42,10 @@ public sealed class WarehouseItem
             case StockReserved x: item.Apply(x); break;
             case ReservationReleased x: item.Apply(x); break;
             case StockSold x: item.Apply(x); break;
+            case ItemRenamed x: item.Name = x.Name; break;
+            case StockSoldOverCounter x: item.Change(-x.Quantity); break;
+            case ItemPhotoChanged x: item.Image = x.Image; break;
+            case ItemArchived: item.Archived = true; break;
         }
         return item;
     }
@@ -81,7 +87,7 @@ public sealed class WarehouseItem
         Change(-e.Quantity);
     }
 
-    private void Change(int delta, Action? also = null)
+    internal void Change(int delta, Action? also = null)
     {
         Quantity += delta;
         also?.Invoke();
@@ -119,6 +125,34 @@ public static class InventoryDecisions
     {
         if (counted < 0 || counted > MaxQuantity) throw new DomainException($"A count is between 0 and {MaxQuantity}.");
         return counted == item.Quantity ? [] : [new StockCounted(item.Id, counted, counted - item.Quantity, by)];
+    }
+
+    /// <summary>
+    /// A stock-take's count, reconciled with what moved since it was taken: the difference between what was counted
+    /// and what the books expected then is applied to the quantity now, never below zero.
+    /// </summary>
+    public static object[] CountForStockTake(WarehouseItem item, int expectedThen, int counted, Guid stockTakeId, Origin by)
+    {
+        if (counted < 0 || counted > MaxQuantity) throw new DomainException($"A count is between 0 and {MaxQuantity}.");
+        var now = Math.Max(0, item.Quantity + (counted - expectedThen));
+        return now == item.Quantity ? [] : [new StockCounted(item.Id, now, now - item.Quantity, by, stockTakeId)];
+    }
+
+    public static object[] SellOverCounter(WarehouseItem item, int quantity, Money? price, string? comment, Origin by)
+    {
+        Positive(quantity);
+        if (quantity > item.Available) throw new DomainException($"Only {item.Available} of '{item.Name}' are free to sell; {quantity} cannot be sold.");
+        return [new StockSoldOverCounter(item.Id, quantity, price, comment, by)];
+    }
+
+    public static object[] Rename(WarehouseItem item, string name, Origin by) =>
+        string.IsNullOrWhiteSpace(name) || name == item.Name ? [] : [new ItemRenamed(item.Id, name.Trim(), by)];
+
+    public static object[] Archive(WarehouseItem item, string? reason, Origin by)
+    {
+        if (item.Archived) return [];
+        if (item.Reserved > 0) throw new DomainException($"'{item.Name}' is held for {item.Reservations.Count} order(s); it cannot be removed while reserved.");
+        return [new ItemArchived(item.Id, reason, by)];
     }
 
     public static object[] ChangePrice(WarehouseItem item, Money cost, Money retail, Origin by)

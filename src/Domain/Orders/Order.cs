@@ -23,6 +23,10 @@ public sealed class Order
     public Guid? CourierId { get; set; }
     public long? BitrixOrderId { get; set; }
     public string PaymentMethod { get; set; } = "cash";
+    public Customer Customer { get; set; } = new("", "", null, null);
+    public Money DeliveryCost { get; set; }
+    public List<OrderLine> Lines { get; set; } = [];
+    public List<string> PhotoUrls { get; set; } = [];
 
     /// <summary>Kaspi payments by their Kaspi id (remote payments and payment links).</summary>
     public Dictionary<string, KaspiPaymentState> KaspiPayments { get; set; } = [];
@@ -49,6 +53,9 @@ public sealed class Order
         PostcardText = e.PostcardText,
         BitrixOrderId = e.ExternalIds.BitrixOrderId,
         PaymentMethod = e.PaymentMethod,
+        Customer = e.Customer,
+        DeliveryCost = e.DeliveryCost,
+        Lines = [.. e.Lines],
     };
 
     public void Apply(OrderPaid e)
@@ -91,7 +98,33 @@ public sealed class Order
     public void Apply(PostcardChanged e) => PostcardText = e.PostcardText;
     public void Apply(ResponsibleFloristAssigned e) => ResponsibleId = e.UserId;
     public void Apply(CourierAssigned e) => CourierId = e.UserId;
-    public void Apply(OrderPhotoAdded e) => LatestPhotoUrl = e.Url;
+    public void Apply(OrderPhotoAdded e)
+    {
+        LatestPhotoUrl = e.Url;
+        PhotoUrls.Add(e.Url);
+    }
+
+    public void Apply(OrderPhotoRemoved e)
+    {
+        PhotoUrls.Remove(e.Url);
+        LatestPhotoUrl = PhotoUrls.LastOrDefault();
+    }
+
+    public void Apply(CustomerChanged e) => Customer = e.Customer;
+    public void Apply(PaymentMethodChanged e) => PaymentMethod = e.PaymentMethod;
+    public void Apply(DeliveryCostChanged e) => (DeliveryCost, Total) = (e.DeliveryCost, e.Total);
+
+    public void Apply(OrderLineAdded e)
+    {
+        Lines.Add(e.Line);
+        Total = e.Total;
+    }
+
+    public void Apply(OrderLineRemoved e)
+    {
+        Lines.RemoveAll(l => l.ProductId == e.ProductId);
+        Total = e.Total;
+    }
     public void Apply(PhotoFeedbackGiven _) => FeedbackGiven = true;
     public void Apply(OrderLinkedToBitrix e) => BitrixOrderId = e.BitrixOrderId;
 }

@@ -63,6 +63,63 @@ public static class OrderDecisions
         return DetailChanges(order, recipient, delivery, postcardText, by);
     }
 
+    /// <summary>Statuses in which staff may still change what the order holds (lines): before the bouquet is assembled.</summary>
+    public static bool BeforeAssembly(OrderStatus status) => status is OrderStatus.New or OrderStatus.Paid or OrderStatus.Accepted;
+
+    /// <summary>
+    /// Staff edit an order that is not finished: each field that differs becomes an event with its new value. A new
+    /// delivery cost changes the total; on a paid order a lower total offers the difference back (never refunded silently).
+    /// </summary>
+    public static object[] EditByStaff(Order order, Customer customer, Recipient recipient, Delivery delivery, string? postcardText,
+        string paymentMethod, Money? deliveryCost, string? costReason, Origin by)
+    {
+        if (order.Status is OrderStatus.Delivered or OrderStatus.Cancelled)
+            throw new DomainException($"An order in status '{order.Status.Name()}' can no longer be edited.");
+        var events = new List<object>();
+        if (customer != order.Customer) events.Add(new CustomerChanged(order.Id, customer, by));
+        events.AddRange(DetailChanges(order, recipient, delivery, postcardText, by));
+        if (paymentMethod != order.PaymentMethod) events.Add(new PaymentMethodChanged(order.Id, paymentMethod, by));
+        if (deliveryCost is { } cost && cost != order.DeliveryCost)
+        {
+            if (cost < Money.Zero) throw new DomainException("The delivery cost cannot be negative.");
+            var total = order.Total - order.DeliveryCost + cost;
+            events.Add(new DeliveryCostChanged(order.Id, cost, total, costReason, by));
+            events.AddRange(Overpaid(order, total, by));
+        }
+        return [.. events];
+    }
+
+    /// <summary>What an order holds can change only before the bouquet is assembled.</summary>
+    public static void EnsureLinesEditable(Order order)
+    {
+        if (!BeforeAssembly(order.Status)) throw new DomainException($"Lines can only change before the bouquet is assembled; the order is '{order.Status.Name()}'.");
+    }
+
+    /// <summary>A line added before assembly, at the catalog's price; the total grows.</summary>
+    public static object[] AddLine(Order order, OrderLine line, Origin by)
+    {
+        EnsureLinesEditable(order);
+        if (line.Quantity <= 0) throw new DomainException("A line needs a positive quantity.");
+        return [new OrderLineAdded(order.Id, line, order.Total + line.ItemTotal, by)];
+    }
+
+    /// <summary>A line removed before assembly; an order keeps at least one line. On a paid order the difference is offered back.</summary>
+    public static object[] RemoveLine(Order order, int productId, Origin by)
+    {
+        EnsureLinesEditable(order);
+        var lines = order.Lines.Where(l => l.ProductId == productId).ToList();
+        if (lines.Count == 0) throw new DomainException($"The order has no line of product {productId}.");
+        if (lines.Count == order.Lines.Count) throw new DomainException("An order keeps at least one line; cancel it instead.");
+        var total = order.Total - lines.Aggregate(Money.Zero, (sum, l) => sum + l.ItemTotal);
+        return [new OrderLineRemoved(order.Id, productId, lines[0].ProductName, total, by), .. Overpaid(order, total, by)];
+    }
+
+    public static object[] RemovePhoto(Order order, string url, string? reason, Origin by) =>
+        order.PhotoUrls.Contains(url) ? [new OrderPhotoRemoved(order.Id, url, reason, by)] : throw new DomainException("The order has no such photo.");
+
+    private static object[] Overpaid(Order order, Money newTotal, Origin by) =>
+        order.Paid > newTotal ? [new RefundOffered(order.Id, order.Paid - newTotal, by)] : [];
+
     /// <summary>
     /// The system of record (Bitrix) reports new delivery details. It may change them at any stage; only what
     /// differs becomes an event.

@@ -95,3 +95,22 @@ public sealed record OrderLinkedToBitrix(Guid OrderId, long BitrixOrderId, strin
 /// for a person to resolve and never applied.
 /// </summary>
 public sealed record OrderStatusConflictRecorded(Guid OrderId, OrderStatus Current, OrderStatus Reported, string? ReportedCode, Origin By) : IOrderEvent;
+
+/// <summary>Staff corrected who ordered (name, phone, email).</summary>
+public sealed record CustomerChanged(Guid OrderId, Customer Customer, Origin By) : IOrderEvent;
+
+public sealed record PaymentMethodChanged(Guid OrderId, string PaymentMethod, Origin By) : IOrderEvent;
+
+/// <summary>Staff set the delivery cost by hand, saying why; <paramref name="Total"/> is the order's new total.</summary>
+public sealed record DeliveryCostChanged(Guid OrderId, Money DeliveryCost, Money Total, string? Reason, Origin By) : IOrderEvent;
+
+/// <summary>A line added before assembly, priced from the catalog; <paramref name="Total"/> is the order's new total.</summary>
+public sealed record OrderLineAdded(Guid OrderId, OrderLine Line, Money Total, Origin By) : IOrderEvent;
+
+public sealed record OrderLineRemoved(Guid OrderId, int ProductId, string ProductName, Money Total, Origin By) : IOrderEvent;
+
+/// <summary>A wrong photo taken off the order: the tracking page no longer shows it; the timeline keeps it.</summary>
+public sealed record OrderPhotoRemoved(Guid OrderId, string Url, string? Reason, Origin By) : IOrderEvent;
+
+/// <summary>The total fell below what was paid: the difference may be refunded, by a person, never silently.</summary>
+public sealed record RefundOffered(Guid OrderId, Money Amount, Origin By) : IOrderEvent;

@@ -12,7 +12,8 @@ public static class PaymentDecisions
     public static void EnsurePayable(Order order)
     {
         if (order.Status == OrderStatus.Cancelled) throw new DomainException("A cancelled order cannot be paid.");
-        if (order.IsPaid || AmountDue(order) <= Money.Zero) throw new DomainException("The order is already paid.");
+        // A paid order whose total grew (a line added, a delivery cost raised) owes the difference and takes a payment for it.
+        if (AmountDue(order) <= Money.Zero) throw new DomainException("The order is already paid.");
     }
 
     /// <summary>Records the payment Kaspi created for the order; the same payment id twice is recorded once.</summary>
@@ -39,8 +40,14 @@ public static class PaymentDecisions
         var events = new List<object> { new KaspiPaymentStatusReported(order.Id, externalId, status, kaspi) };
         if (outcome == KaspiOutcome.Processed)
         {
-            if (!order.IsPaid && order.Status != OrderStatus.Cancelled)
-                events.Add(new OrderPaid(order.Id, payment.Amount, externalId, "Kaspi Pay", kaspi));
+            var due = AmountDue(order);
+            if (order.Status != OrderStatus.Cancelled && due > Money.Zero)
+            {
+                // What the order owes is paid; anything beyond it goes back.
+                events.Add(new OrderPaid(order.Id, payment.Amount < due ? payment.Amount : due, externalId, "Kaspi Pay", kaspi));
+                if (payment.Amount > due)
+                    events.Add(new RefundRequested(order.Id, refundId, payment.Amount - due, "Paid more than the order owed", kaspi, externalId));
+            }
             else
                 events.Add(new RefundRequested(order.Id, refundId, payment.Amount,
                     order.Status == OrderStatus.Cancelled ? "The payment completed after the order was cancelled" : "The order was already paid", kaspi, externalId));

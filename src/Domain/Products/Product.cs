@@ -32,6 +32,9 @@ public sealed class Product
     public int? ShelfLife { get; set; }
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Withdrawn for good: never on sale again, kept for the orders and history that name it.</summary>
+    public bool Archived { get; set; }
     public bool IsFeatured { get; set; }
     public List<string> Colors { get; set; } = [];
     public List<string> Occasions { get; set; } = [];

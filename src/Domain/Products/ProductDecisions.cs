@@ -22,8 +22,14 @@ public static class ProductDecisions
         return changed.Count == 0 ? [] : [new ProductUpdated(product.Id, next, changed, by)];
     }
 
-    public static object[] SetAvailability(Product product, bool enabled, string? reason, Origin by) =>
-        product.Enabled == enabled ? [] : [new ProductAvailabilityChanged(product.Id, enabled, reason, by)];
+    public static object[] SetAvailability(Product product, bool enabled, string? reason, Origin by)
+    {
+        if (product.Archived && enabled) throw new DomainException("An archived product cannot be put on sale again.");
+        return product.Enabled == enabled ? [] : [new ProductAvailabilityChanged(product.Id, enabled, reason, by)];
+    }
+
+    public static object[] Archive(Product product, string? reason, Origin by) =>
+        product.Archived ? [] : [new ProductArchived(product.Id, reason, by)];
 
     public static object[] SetImages(Product product, IReadOnlyList<ProductImage> images, Origin by)
     {

@@ -53,6 +53,9 @@ public sealed record ProductUpdated(int ProductId, ProductInfo Info, IReadOnlyLi
 
 public sealed record ProductAvailabilityChanged(int ProductId, bool Enabled, string? Reason, Origin By) : IProductEvent;
 
+/// <summary>The product is withdrawn for good (the legacy DELETE): out of the catalog and search, still on past orders and in history.</summary>
+public sealed record ProductArchived(int ProductId, string? Reason, Origin By) : IProductEvent;
+
 /// <summary>The whole image list after the change (added, removed or reordered), the primary one first.</summary>
 public sealed record ProductImagesChanged(int ProductId, IReadOnlyList<ProductImage> Images, Origin By) : IProductEvent;
 

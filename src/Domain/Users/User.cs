@@ -15,6 +15,7 @@ public sealed class User
     public string PasswordHash { get; set; } = "";
     public UserRole Role { get; set; }
     public int? ShopId { get; set; }
+    public long? TelegramUserId { get; set; }
 
     /// <summary>False once removed from the team: history keeps the name, the account no longer signs in.</summary>
     public bool IsActive { get; set; } = true;

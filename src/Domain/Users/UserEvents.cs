@@ -19,6 +19,9 @@ public sealed record UserProfileChanged(Guid UserId, string Name, string? Email,
 
 public sealed record UserPhoneChanged(Guid UserId, string OldPhone, string NewPhone, Origin By) : IUserEvent;
 
+/// <summary>The user linked their Telegram account (the admin bot then knows them), or unlinked it (null).</summary>
+public sealed record UserTelegramLinked(Guid UserId, long? TelegramUserId, Origin By) : IUserEvent;
+
 /// <summary>The user changed their own password; every other token of theirs stops working, <paramref name="KeptSession"/> goes on.</summary>
 public sealed record UserPasswordChanged(Guid UserId, string PasswordHash, Guid? KeptSession, Origin By) : IUserEvent;
 
@@ -75,9 +78,10 @@ public static class UserDecisions
         return blocked ? [new UserBlocked(user.Id, reason, by)] : [new UserUnblocked(user.Id, reason, by)];
     }
 
-    public static object[] ChangeProfile(User user, string name, string? email, string? newPhone, Origin by)
+    public static object[] ChangeProfile(User user, string name, string? email, string? newPhone, Origin by, long? telegramUserId = null)
     {
         var events = new List<object>();
+        if (telegramUserId is { } telegram && telegram != user.TelegramUserId) events.Add(new UserTelegramLinked(user.Id, telegram == 0 ? null : telegram, by));
         if (name != user.Name || email != user.Email) events.Add(new UserProfileChanged(user.Id, name, email, by));
         if (newPhone is not null && newPhone != user.Phone) events.Add(new UserPhoneChanged(user.Id, user.Phone, newPhone, by));
         return [.. events];

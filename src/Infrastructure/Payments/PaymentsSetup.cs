@@ -36,6 +36,7 @@ public static class PaymentsSetup
         opts.PublishMessage<PollKaspiPayment>().ToLocalQueue(KaspiQueue);
         opts.PublishMessage<RefundKaspiPayment>().ToLocalQueue(KaspiQueue);
         opts.PublishMessage<RefundCancelledOrder>().ToLocalQueue(KaspiQueue);
+        opts.PublishMessage<RequestRemainderPayment>().ToLocalQueue(KaspiQueue);
         opts.LocalQueue(KaspiQueue).UseDurableInbox();
 
         opts.PublishMessage<OrderNotice>().ToLocalQueue(TelegramQueue);

@@ -57,6 +57,7 @@ public static class CatalogSetup
         opts.PublishMessage<ReserveStockForOrder>().ToLocalQueue(InventoryQueue);
         opts.PublishMessage<ReleaseStockForOrder>().ToLocalQueue(InventoryQueue);
         opts.PublishMessage<SellStockForOrder>().ToLocalQueue(InventoryQueue);
+        opts.PublishMessage<ReconcileStockForOrder>().ToLocalQueue(InventoryQueue);
         opts.LocalQueue(InventoryQueue).UseDurableInbox().Sequential();
 
         opts.PublishMessage<EmbedProductImage>().ToLocalQueue(EmbeddingQueue);

@@ -1,0 +1,31 @@
+using Cvety.Application.Common;
+using Cvety.Domain.Common;
+using Marten;
+
+namespace Cvety.Application.Orders;
+
+/// <summary>An order of the shop by its number (<c>#00042</c> or <c>42</c>), for the public status route.</summary>
+public sealed record FindOrderByNumber(string Number);
+
+/// <summary>An order's lines checked against stock now, as a preview of the same basket would.</summary>
+public sealed record CheckOrderAvailability(Guid OrderId);
+
+public static class FindOrdersHandler
+{
+    public static async Task<Guid> Handle(FindOrderByNumber query, IQuerySession session, CancellationToken ct)
+    {
+        var digits = new string(query.Number.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length is 0 or > 9) throw new NotFoundException("Order", query.Number);
+        var number = "#" + int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+        var ids = await session.Query<OrderDetails>().Where(o => o.OrderNumber == number).Select(o => o.Id).ToListAsync(ct);
+        return ids.Count > 0 ? ids[0] : throw new NotFoundException("Order", query.Number);
+    }
+
+    public static async Task<OrderPreview> Handle(CheckOrderAvailability query, IQuerySession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        currentUser.RequireStaff();
+        var order = await session.LoadAsync<OrderDetails>(query.OrderId, ct) ?? throw new NotFoundException("Order", query.OrderId);
+        var items = order.Items.Select(i => new PlaceOrder.Item(i.ProductId, i.Quantity, i.SpecialRequests)).ToList();
+        return await PreviewOrderHandler.Handle(new PreviewOrder(items, order.DeliveryType), session, ct);
+    }
+}
