@@ -181,14 +181,17 @@ internal sealed class SuperadminBootstrap(IConfiguration configuration, IService
     {
         await using var scope = services.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        if (await bus.InvokeAsync<int>(new OpenMissingAccountStreams(), cancellationToken) is > 0 and var opened)
+        // Not Wolverine's 5 s default for an invocation: a restarted host shares the database with outbox recovery and
+        // its first queries are compiled, so this can take longer on a busy machine (seen in CI).
+        var timeout = TimeSpan.FromMinutes(1);
+        if (await bus.InvokeAsync<int>(new OpenMissingAccountStreams(), cancellationToken, timeout) is > 0 and var opened)
             logger.LogInformation("Opened {Count} account and shop streams for documents made before they were event-sourced", opened);
 
         var phone = configuration["Cvety:Bootstrap:AdminPhone"];
         var password = configuration["Cvety:Bootstrap:AdminPassword"];
         if (string.IsNullOrWhiteSpace(phone) || string.IsNullOrWhiteSpace(password)) return;
 
-        if (await bus.InvokeAsync<bool>(new EnsureSuperadmin(phone, password), cancellationToken))
+        if (await bus.InvokeAsync<bool>(new EnsureSuperadmin(phone, password), cancellationToken, timeout))
             logger.LogInformation("Created the superadmin {Phone} from configuration", Cvety.Domain.Common.PhoneNumber.Parse(phone).Masked());
     }
 
