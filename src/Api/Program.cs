@@ -12,6 +12,7 @@ using Cvety.Infrastructure.Storage;
 using JasperFx;
 using Microsoft.Extensions.FileProviders;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Prometheus;
@@ -67,6 +68,29 @@ try
             o.TokenValidationParameters = new TokenIssuer(jwt, TimeProvider.System).ValidationParameters();
             o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.ValidateAsync };
         });
+    // The staff screens (/admin): an HttpOnly cookie with the same claims as a token, checked against PostgreSQL on
+    // every request like one (SessionCheck), Secure outside Development and the test host, SameSite=Strict.
+    builder.Services.AddAuthentication()
+        .AddCookie(Cvety.Api.Pages.Admin.Ui.Scheme, o =>
+        {
+            o.LoginPath = "/admin/login";
+            o.LogoutPath = "/admin/logout";
+            o.AccessDeniedPath = "/admin/login";
+            o.Cookie.Name = "cvety_admin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(jwt.LifetimeMinutes);
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (await SessionCheck.ProblemAsync(context.HttpContext, context.Principal!) is not null)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Cvety.Api.Pages.Admin.Ui.Scheme);
+                }
+            };
+        });
+    builder.Services.AddRazorPages();
     builder.Services.AddAuthorization();
     builder.Services.AddOpenApi();
     // The two SPAs run on origins of their own; only the configured ones may call with credentials. None by default.
@@ -120,6 +144,16 @@ try
     var app = builder.Build();
 
     app.UseMiddleware<RequestIdMiddleware>();
+    // The staff screens load nothing from elsewhere and run no inline script.
+    app.Use((http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/admin"))
+        {
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+        }
+        return next(http);
+    });
     app.UseSerilogRequestLogging();
     app.UseExceptionHandler();
     app.UseCors();
@@ -132,6 +166,7 @@ try
     var media = app.Services.GetRequiredService<LocalStorageOptions>();
     Directory.CreateDirectory(media.ResolvedPath);
     app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media.ResolvedPath), RequestPath = media.RequestPath });
+    app.UseStaticFiles();
 
     app.MapOpenApi();
     app.MapScalarApiReference();
@@ -155,6 +190,8 @@ try
     app.MapWebhookEndpoints();
     app.MapTelegramEndpoints();
     app.MapDeadLetterEndpoints();
+
+    app.MapRazorPages();
 
     // Marten's and Wolverine's command line (`-- projections --rebuild`, `-- describe`, ...); plain `run` serves HTTP.
     return await app.RunJasperFxCommands(args);
