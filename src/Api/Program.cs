@@ -75,7 +75,7 @@ try
         {
             o.LoginPath = "/admin/login";
             o.LogoutPath = "/admin/logout";
-            o.AccessDeniedPath = "/admin/login";
+            o.AccessDeniedPath = "/admin/forbidden";
             o.Cookie.Name = "cvety_admin";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
@@ -90,7 +90,10 @@ try
                 }
             };
         });
-    builder.Services.AddRazorPages();
+    builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Cvety.Api.Pages.Admin.UiErrors()));
+    // Russian text in the screens' HTML as text, not as &#x...; entities (Razor encodes beyond Basic Latin by default).
+    builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+        o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     builder.Services.AddAuthorization();
     builder.Services.AddOpenApi();
     // The two SPAs run on origins of their own; only the configured ones may call with credentials. None by default.

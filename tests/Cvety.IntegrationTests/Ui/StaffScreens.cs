@@ -113,6 +113,12 @@ public sealed class when_staff_work_from_the_screens(CvetyApi api) : ApiTest(api
         await Assertions.Expect(page.Locator("li[data-type=order_accepted]")).ToContainTextAsync("Айжан Менеджер (менеджер)");
         (await page.Locator("form[data-refund]").CountAsync()).Should().Be(1, "a MANAGER may refund");
         await page.ScreenshotAsync(new() { Path = Screenshot("order.png"), FullPage = true });
+        await page.GotoAsync("/admin/orders/new?q=Букет");
+        await page.FillAsync($"input[name='Qty[{product}]']", "1");
+        await page.ClickAsync("button[formaction*=Preview]:not([name])");
+        await Assertions.Expect(page.Locator("[data-total]")).ToHaveTextAsync("9\u202F000\u00A0₸");
+        await page.ScreenshotAsync(new() { Path = Screenshot("new-order.png"), FullPage = true });
+        await page.GotoAsync($"/admin/orders/{orderId}");
 
         // As of version 1 the order was new, and the page says it shows the past.
         await page.ClickAsync("li[data-type=order_placed] a");
@@ -137,7 +143,7 @@ public sealed class when_staff_work_from_the_screens(CvetyApi api) : ApiTest(api
         // Another shop's order is not found here.
         var response = await page.GotoAsync($"/admin/orders/{otherOrder}");
         response!.Status.Should().Be(404);
-        (await page.ContentAsync()).Should().Contain("Заказ не найден");
+        (await page.ContentAsync()).Should().Contain("Не найдено");
 
         var phone = await SignInAsync("+77010000103", "password-FLORIST", new ViewportSize { Width = 390, Height = 844 });
         await phone.ScreenshotAsync(new() { Path = Screenshot("board-phone.png"), FullPage = true });

@@ -1,6 +1,5 @@
-using Cvety.Api.Endpoints;
 using Cvety.Application.Orders;
-using Cvety.Domain.Orders;
+using Cvety.Application.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,29 +13,23 @@ namespace Cvety.Api.Pages.Admin;
 /// elsewhere shows without a reload.
 /// </summary>
 [Authorize(AuthenticationSchemes = Ui.Scheme)]
-public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
+public sealed class IndexModel(IMessageBus bus) : PageModel
 {
-    public static readonly OrderStatus[] Open = [OrderStatus.New, OrderStatus.Paid, OrderStatus.Accepted, OrderStatus.Assembled, OrderStatus.InDelivery];
-    public static readonly OrderStatus[] Closed = [OrderStatus.Delivered, OrderStatus.Cancelled];
-
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Assignee { get; set; }
 
-    public Dictionary<OrderStatus, IReadOnlyList<OrderDetails>> Columns { get; } = [];
-    public DateOnly Today { get; private set; }
+    public OrderBoard Board { get; private set; } = null!;
+    public IReadOnlyList<UserView> Staff { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? fragment)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Ui.ShopOffset).DateTime);
-        foreach (var status in Open.Concat(Closed))
-        {
-            var page = await bus.InvokeForShopAsync<OrderPage>(HttpContext, new ListOrders(status.Name(), Q is { Length: > 0 } q && q.Any(char.IsDigit) && !q.StartsWith('#') ? q : null,
-                Q is { Length: > 0 } s && (s.StartsWith('#') || !s.Any(char.IsDigit)) ? s : null, Mine, Date, Date, 0, 200));
-            Columns[status] = Closed.Contains(status) ? page.Items.Where(o => DateOnly.FromDateTime(o.UpdatedAt.ToOffset(Ui.ShopOffset).DateTime) == Today).ToList() : page.Items;
-        }
-        return fragment == "board" ? Partial("_Board", this) : Page();
+        Board = await bus.SendAsync<OrderBoard>(HttpContext, new GetOrderBoard(Date, Mine, Q, Assignee));
+        if (fragment == "board") return Partial("_Board", this);
+        Staff = await bus.SendAsync<IReadOnlyList<UserView>>(HttpContext, new ListUsers(UiScope.ShopOf(HttpContext)));
+        return Page();
     }
 
-    public bool IsLate(OrderDetails o) => o.DeliveryDate is { } d && d < Today;
+    public bool IsLate(OrderDetails o) => o.DeliveryDate is { } d && d < Board.Today && o.Status is not ("delivered" or "cancelled");
 }

@@ -1,4 +1,3 @@
-using Cvety.Api.Endpoints;
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using Cvety.Application.Payments;
@@ -23,32 +22,37 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
     public OrderDetails Order { get; private set; } = null!;
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public Dictionary<string, string> Names { get; private set; } = [];
+    public IReadOnlyList<UserView> Staff { get; private set; } = [];
+    public ILookup<DateTimeOffset, OrderHistoryRow> Changes { get; private set; } = Array.Empty<OrderHistoryRow>().ToLookup(r => r.ChangedAt);
+    public TimeSpan Offset { get; private set; }
     public IReadOnlyList<OrderStatus> Moves { get; private set; } = [];
     public bool MayCancel { get; private set; }
     public bool MayRefund { get; private set; }
+    public bool MayAssignOthers { get; private set; }
+    /// <summary>What a florist or a courier may take for themselves (null for those who assign others).</summary>
+    public StaffAssignment? SelfAssignment { get; private set; }
+    public Guid? Me { get; private set; }
     public long? AsOfVersion { get; private set; }
     public long CurrentVersion { get; private set; }
     public string? Source { get; private set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "as_of_version")] long? asOfVersion, string? source)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "as_of_version")] long? asOfVersion, [FromQuery(Name = "as_of")] DateTime? asOf, string? source)
     {
-        try
-        {
-            var current = await bus.InvokeForShopAsync<OrderDetails>(HttpContext, new GetOrder(id));
-            Order = asOfVersion is { } v && v < current.Version ? await bus.InvokeForShopAsync<OrderDetails>(HttpContext, new GetOrder(id, v)) : current;
-            CurrentVersion = current.Version;
-            AsOfVersion = Order.Version < current.Version ? Order.Version : null;
-            var all = await bus.InvokeForShopAsync<IReadOnlyList<TimelineEntry>>(HttpContext, new GetOrderTimeline(id));
-            Source = source;
-            Timeline = source is null ? all : all.Where(e => e.Source == source).ToList();
-            Names = (await bus.InvokeForShopAsync<IReadOnlyList<UserView>>(HttpContext, new ListUsers(IncludeInactive: true))).ToDictionary(u => u.Id.ToString(), u => u.Name);
-        }
-        catch (NotFoundException)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Content("Заказ не найден", "text/plain; charset=utf-8");
-        }
+        Offset = await bus.ShopOffsetAsync(HttpContext);
+        var current = await bus.SendAsync<OrderDetails>(HttpContext, new GetOrder(id));
+        Order = asOfVersion is { } v && v < current.Version ? await bus.SendAsync<OrderDetails>(HttpContext, new GetOrder(id, v))
+            : asOf is { } moment ? await bus.SendAsync<OrderDetails>(HttpContext, new GetOrder(id, null, new DateTimeOffset(DateTime.SpecifyKind(moment, DateTimeKind.Unspecified), Offset)))
+            : current;
+        CurrentVersion = current.Version;
+        AsOfVersion = Order.Version < current.Version ? Order.Version : null;
+        var all = await bus.SendAsync<IReadOnlyList<TimelineEntry>>(HttpContext, new GetOrderTimeline(id));
+        Source = source;
+        Timeline = source is null ? all : all.Where(e => Ui.Source(e.Source) == Ui.Source(source)).ToList();
+        Changes = (await bus.SendAsync<IReadOnlyList<OrderHistoryRow>>(HttpContext, new GetOrderHistory(id))).ToLookup(r => r.ChangedAt);
+        var people = await bus.SendAsync<IReadOnlyList<UserView>>(HttpContext, new ListUsers(UiScope.ShopOf(HttpContext), IncludeInactive: true));
+        Names = people.ToDictionary(u => u.Id.ToString(), u => u.Name);
+        Staff = people.Where(u => u.IsActive).ToList();
         var role = currentUser.Actor.Role!.Value;
         if (AsOfVersion is null && OrderStatuses.TryParse(Order.Status, out var status))
         {
@@ -56,6 +60,9 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
             MayCancel = !OrderTransitions.IsTerminal(status) && OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(role);
         }
         MayRefund = AsOfVersion is null && role is UserRole.Manager or UserRole.Director or UserRole.Superadmin;
+        MayAssignOthers = role is UserRole.Manager or UserRole.Director or UserRole.Superadmin;
+        SelfAssignment = role switch { UserRole.Florist => StaffAssignment.Responsible, UserRole.Courier => StaffAssignment.Courier, _ => null };
+        Me = currentUser.Actor.UserId;
         return Page();
     }
 
@@ -68,21 +75,28 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
     public Task<IActionResult> OnPostRefundAsync(Guid id, decimal? amount, string reason) =>
         TryAsync(id, new RefundOrder(id, amount is { } tenge ? Domain.Common.Money.FromTenge(tenge).Tiyn : null, reason ?? "Возврат"), "Возврат отправлен в Kaspi.");
 
+    public Task<IActionResult> OnPostAssignAsync(Guid id, Guid userId, StaffAssignment assignment, long version) =>
+        TryAsync(id, new AssignOrderStaff(id, userId, assignment, version), assignment == StaffAssignment.Courier ? "Курьер назначен." : "Флорист назначен.");
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, string text) => TryAsync(id, new AddOrderNote(id, text ?? ""), "Заметка добавлена.");
+
+    public Task<IActionResult> OnPostPaymentLinkAsync(Guid id) => TryAsync(id, new CreatePaymentLink(id), "Ссылка на оплату Kaspi создана.");
+
+    public async Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo)
+    {
+        if (photo is null || photo.Length is 0 or > AddOrderPhoto.MaxBytes)
+        {
+            Message = "Выберите фото до 10 МБ.";
+            return RedirectToPage(new { id });
+        }
+        using var buffer = new MemoryStream();
+        await photo.CopyToAsync(buffer, HttpContext.RequestAborted);
+        return await TryAsync(id, new AddOrderPhoto(id, buffer.ToArray()), "Фото букета добавлено: клиент его увидит.");
+    }
+
     private async Task<IActionResult> TryAsync(Guid id, object command, string done)
     {
-        try
-        {
-            await bus.InvokeForShopAsync(HttpContext, command);
-            Message = done;
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            Message = "Заказ уже изменился: вот его новое состояние. Повторите действие, если оно ещё нужно.";
-        }
-        catch (Exception e) when (e is Domain.Common.DomainException or ForbiddenException or FluentValidation.ValidationException)
-        {
-            Message = e is FluentValidation.ValidationException v ? string.Join(" ", v.Errors.Select(x => x.ErrorMessage)) : e.Message;
-        }
+        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, command), done);
         return RedirectToPage(new { id });
     }
 

@@ -44,8 +44,116 @@ public static class Ui
         _ => "система",
     };
 
+    private static readonly Dictionary<string, string> Events = new()
+    {
+        ["order_placed"] = "Заказ оформлен",
+        ["order_paid"] = "Оплачен",
+        ["order_accepted"] = "Принят",
+        ["order_assembled"] = "Собран",
+        ["order_out_for_delivery"] = "Передан в доставку",
+        ["order_delivered"] = "Доставлен",
+        ["order_cancelled"] = "Отменён",
+        ["order_refunded"] = "Возврат",
+        ["refund_requested"] = "Запрошен возврат",
+        ["refund_offered"] = "Предложен возврат",
+        ["order_note_added"] = "Заметка",
+        ["order_photo_added"] = "Фото букета",
+        ["order_photo_removed"] = "Фото убрано",
+        ["order_linked_to_bitrix"] = "Связан с Bitrix",
+        ["order_status_conflict_recorded"] = "Конфликт статуса с Bitrix",
+        ["order_line_added"] = "Добавлена позиция",
+        ["order_line_removed"] = "Убрана позиция",
+        ["customer_changed"] = "Изменён клиент",
+        ["recipient_changed"] = "Изменён получатель",
+        ["delivery_details_changed"] = "Изменена доставка",
+        ["delivery_cost_changed"] = "Изменена стоимость доставки",
+        ["postcard_changed"] = "Изменена открытка",
+        ["payment_method_changed"] = "Изменён способ оплаты",
+        ["courier_assigned"] = "Назначен курьер",
+        ["responsible_florist_assigned"] = "Назначен флорист",
+    };
+
+    /// <summary>An event's name for people; the technical name stays beside it on the audit panel.</summary>
+    public static string Event(string type) => Events.GetValueOrDefault(type, type);
+
     public static string Time(DateTimeOffset at, TimeSpan offset) => at.ToOffset(offset).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Kazakhstan's offset; the shop's own comes from its settings where a page has them.</summary>
-    public static readonly TimeSpan ShopOffset = TimeSpan.FromHours(5);
+    public static string Operation(string operation) => operation switch
+    {
+        "delivery" => "Поставка",
+        "writeoff" => "Списание",
+        "inventory" => "Инвентаризация",
+        "sale" => "Продажа",
+        "reserve" or "reservation" => "Резерв",
+        "release" => "Снят резерв",
+        "price_change" => "Цена",
+        "min_quantity" => "Минимум",
+        "created" => "Создана",
+        "archived" => "В архиве",
+        "photo" => "Фото",
+        "rename" => "Переименована",
+        _ => operation,
+    };
+
+    /// <summary>A queued message's type as people know the delivery it makes ("Cvety.Application.Bitrix.SendOrderToBitrix").</summary>
+    public static string MessageName(string? type)
+    {
+        var shortName = type is null ? "—" : type.Split(',')[0].Split('.')[^1];
+        return shortName switch
+        {
+            var n when n.Contains("Bitrix", StringComparison.Ordinal) => "Bitrix: " + n,
+            var n when n.Contains("Kaspi", StringComparison.Ordinal) => "Kaspi: " + n,
+            var n when n.Contains("Telegram", StringComparison.Ordinal) => "Telegram: " + n,
+            var n => n,
+        };
+    }
+
+    public static string Payment(string? method) => method switch
+    {
+        "kaspi" => "Kaspi",
+        "cash" => "наличные",
+        "card" => "карта",
+        null => "—",
+        _ => method,
+    };
+
+    public static string ProductType(string type) => type switch
+    {
+        "flowers" => "цветы",
+        "sweets" => "сладости",
+        "fruits" => "фрукты",
+        "gifts" => "подарки",
+        "vitrina" => "витрина",
+        "catalog" => "каталог",
+        _ => type,
+    };
+
+    /// <summary>
+    /// Runs a change from a screen and says in one line what happened: the done text, or why the use case refused
+    /// (a stale page, a rule, a role, invalid input). Anything else is a fault and is not hidden.
+    /// </summary>
+    public static async Task<string> TryAsync(Func<Task> change, string done)
+    {
+        try
+        {
+            await change();
+            return done;
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            return "Запись уже изменилась: вот её новое состояние. Повторите действие, если оно ещё нужно.";
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            return string.Join(" ", e.Errors.Select(x => x.ErrorMessage));
+        }
+        catch (Exception e) when (e is DomainException or Application.Common.ForbiddenException or Application.Common.ConflictException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>A shop's offset as its settings write it ("+05:00").</summary>
+    public static TimeSpan Offset(string text) =>
+        text.StartsWith('-') ? -TimeSpan.Parse(text[1..], CultureInfo.InvariantCulture) : TimeSpan.Parse(text.TrimStart('+'), CultureInfo.InvariantCulture);
 }
