@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command for the benchmarks: builds the API and the bench in Release, starts a throwaway PostgreSQL, measures
 # PostgreSQL's own single-insert limit with pgbench and then the API over real HTTP in the same run, and writes
-# docs/benchmarks.md. Takes about eight minutes on a 2-core machine (--quick: about three; --catalog-only: the search part).
+# docs/benchmarks.md. Takes about four minutes on a 2-core machine (--quick: less; --catalog-only: the search part;
+# --board-only: the staff board alone, printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release src/Api/Cvety.Api.csproj -v quiet -nologo

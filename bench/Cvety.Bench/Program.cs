@@ -5,7 +5,7 @@ using Cvety.Bench;
 using Cvety.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --webhook-only [--rate N]] [--diagnose] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --board-only | --webhook-only [--rate N]] [--diagnose] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]
 // The default run measures each operation at 1 and 32 clients next to PostgreSQL's own limits. --diagnose adds the
 // instruments for chasing a figure: where the CPU went (per process, kdamond, interrupts), a warm-up before and a paced
 // phase after the 32-sender status webhook, and the paced ceiling. --webhook-only measures the Bitrix status webhook
@@ -103,6 +103,12 @@ for (var i = 0; i < 20; i++)
 
 var results = new List<Result>();
 var catalogOnly = arguments.ContainsKey("--catalog-only");
+if (arguments.ContainsKey("--board-only"))
+{
+    var only = await BoardBench.RunAsync(api, pg.ConnectionString, admin, 500, 200);
+    Console.WriteLine($"Board with {only.OpenOrders} open orders: p50 {only.P50Ms:F1} ms, p95 {only.P95Ms:F1} ms; PostgreSQL alone fetching them: p50 {only.SqlP50Ms:F1} ms, p95 {only.SqlP95Ms:F1} ms; ratio of medians {only.P50Ms / only.SqlP50Ms:F1}; failures {only.Failures}");
+    return only.Failures > 0 ? 1 : 0;
+}
 var webhookOnly = arguments.ContainsKey("--webhook-only");
 if (fixedRate is not null && !webhookOnly) throw new ArgumentException("--rate is for comparing runs: use it with --webhook-only, which writes no report.");
 foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 32 })
@@ -253,13 +259,16 @@ results.Add(await Measure.RunAsync("Timeline of a 50-event order (GET /api/v1/or
 // The reference samples, as copied into the test project (the bench runs from the repository root).
 static string SamplesFolder() => Path.GetFullPath(Path.Combine("tests", "Cvety.IntegrationTests", "Samples"));
 
+Console.WriteLine("Staff board with 500 open orders...");
+var board = await BoardBench.RunAsync(api, pg.ConnectionString, admin, 500, quick ? 100 : 200);
+
 var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
 var elapsed = DateTimeOffset.UtcNow - startedAt;
 
-var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, [.. LocalPostgres.DefaultSettings, .. clusterSettings], elapsed);
+var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, board, [.. LocalPostgres.DefaultSettings, .. clusterSettings], elapsed);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
-return results.Concat(catalog.Results).Any(r => r.Failures > 0) ? 1 : 0;
+return results.Concat(catalog.Results).Any(r => r.Failures > 0) || board.Failures > 0 ? 1 : 0;
 
 internal partial class Program
 {

@@ -6,7 +6,7 @@ namespace Cvety.Bench;
 public static class Report
 {
     public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<SqlCeiling.Result> ceiling,
-        MachineNoise.Reading? noise, IReadOnlyList<(string Phase, CpuAccount.Use Use)> cpu, bool quick, CatalogResults catalog, IReadOnlyList<string> pgSettings, TimeSpan elapsed)
+        MachineNoise.Reading? noise, IReadOnlyList<(string Phase, CpuAccount.Use Use)> cpu, bool quick, CatalogResults catalog, BoardResults board, IReadOnlyList<string> pgSettings, TimeSpan elapsed)
     {
         var pg1 = PgBench.Median(pg1Samples);
         string F(double v, string format = "F0") => v.ToString(format, CultureInfo.InvariantCulture);
@@ -87,6 +87,20 @@ public static class Report
             text.AppendLine();
         }
 
+        text.AppendLine($"## The staff board with {board.OpenOrders} open orders");
+        text.AppendLine();
+        text.AppendLine($"`GET /admin` for a signed-in manager of a shop with {board.OpenOrders} open orders (new, accepted, assembled, in delivery) and");
+        text.AppendLine("some cancelled today, one request at a time over HTTP, the whole page rendered (cookie session checked in PostgreSQL,");
+        text.AppendLine("the shop's settings, the board's one query, the staff list, HTML). Next to it, PostgreSQL alone running a statement that");
+        text.AppendLine("fetches the same documents (prepared, read to the end, no application in front).");
+        text.AppendLine();
+        text.AppendLine("| | samples | p50 ms | p95 ms |");
+        text.AppendLine("|---|---:|---:|---:|");
+        text.AppendLine($"| board page over HTTP | {board.Samples} | {F(board.P50Ms, "F1")} | {F(board.P95Ms, "F1")} |");
+        text.AppendLine($"| PostgreSQL alone, the same documents | {board.Samples} | {F(board.SqlP50Ms, "F1")} | {F(board.SqlP95Ms, "F1")} |");
+        text.AppendLine();
+        text.AppendLine($"Ratio of medians, page to PostgreSQL alone: {F(board.P50Ms / board.SqlP50Ms, "F1")}. Failures: {board.Failures}.");
+        text.AppendLine();
         text.AppendLine($"## Catalog search over {catalog.Products} products of one shop");
         text.AppendLine();
         text.AppendLine($"Built through the API before measuring: {catalog.Products} products, each with its own photo; {catalog.Indexed} photo vectors indexed");
@@ -109,6 +123,7 @@ public static class Report
         text.AppendLine("|---|---:|---|");
         if (text1 is not null)
             text.AppendLine($"| text search over {catalog.Products} products: p99 under 20 ms (1 client, over HTTP) | {F(text1.P99Ms, "F1")} ms | {(text1.P99Ms < 20 ? "yes" : "no")} |");
+        text.AppendLine($"| staff board with {board.OpenOrders} open orders: p95 under 300 ms (server answer over HTTP) | {F(board.P95Ms, "F1")} ms | {(board.P95Ms < 300 ? "yes" : "no")} |");
         text.AppendLine($"| photo search over {catalog.Indexed} vectors: p99 under 5 ms, excluding the embedding call | {F(catalog.Photo.SearchP99Ms, "F2")} ms | {(catalog.Photo.SearchP99Ms < 5 ? "yes" : "no")} |");
         text.AppendLine();
         text.AppendLine("The status webhook's throughput target (30% of the 1-client insert rate at 32 senders) was withdrawn: the webhook is called");
