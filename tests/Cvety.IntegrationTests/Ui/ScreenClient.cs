@@ -28,6 +28,16 @@ public sealed class ScreenClient
         return screen;
     }
 
+    /// <summary>The cookies this person's browser holds, as a Cookie header (to replay them from elsewhere).</summary>
+    public string Cookies => _cookies.GetCookieHeader(new Uri(Base, "/admin/"));
+
+    public static ScreenClient WithCookies(CvetyApi api, string header)
+    {
+        var screen = new ScreenClient(api);
+        foreach (var cookie in header.Split("; ", StringSplitOptions.RemoveEmptyEntries)) screen._cookies.SetCookies(new Uri(Base, "/admin/"), cookie);
+        return screen;
+    }
+
     public sealed record Page(HttpStatusCode Status, IDocument Document, string Html, string? Location);
 
     public async Task<Page> GetAsync(string url)

@@ -152,5 +152,42 @@ public sealed class when_each_role_opens_the_screens(CvetyApi api) : ApiTest(api
         var after = await florist.GetAsync($"/admin/warehouse?item={id}");
         after.Document.QuerySelector($"tr[data-item='{id}']")!.TextContent.Should().Contain("32");
         after.Document.QuerySelector(".timeline")!.TextContent.Should().Contain("Поставка").And.Contain("Списание").And.Contain("Завяли");
+
+        // A stock-take: 30 counted where the books say 32, saved as a draft, then applied once.
+        var sheet = await florist.GetAsync("/admin/warehouse/stock-take");
+        var (drafted, draftLocation, _) = await florist.SubmitAsync(sheet.Document, "form:has(button[data-draft])", new() { [$"counted[{id}]"] = "30", ["notes"] = "Вечерний пересчёт" });
+        drafted.Should().Be(HttpStatusCode.Redirect);
+        var draft = await florist.GetAsync(draftLocation);
+        draft.Document.QuerySelector("[data-stock-take]")!.TextContent.Should().Contain("-2");
+        var (applied, appliedLocation, _) = await florist.SubmitAsync(draft.Document, "form:has(button[data-apply])", []);
+        applied.Should().Be(HttpStatusCode.Redirect);
+        (await florist.GetAsync(appliedLocation)).Document.QuerySelector(".message")!.TextContent.Should().Be("Инвентаризация проведена: изменено позиций 1.");
+        (await florist.SubmitAsync(draft.Document, "form:has(button[data-apply])", [])).Status.Should().Be(HttpStatusCode.Redirect, "applying twice is harmless");
+        (await florist.GetAsync($"/admin/warehouse?item={id}")).Document.QuerySelector($"tr[data-item='{id}']")!.TextContent.Should().Contain("30");
+    }
+
+    [Fact]
+    public async Task signing_out_ends_the_session_even_for_a_copied_cookie_and_a_removed_person_loses_access_at_once()
+    {
+        var (world, _) = await WorldWithOrderAsync();
+        var florist = await ScreenClient.SignInAsync(Api, "+77010000103", "password-FLORIST");
+        var copy = ScreenClient.WithCookies(Api, florist.Cookies);
+        (await copy.GetAsync("/admin")).Status.Should().Be(HttpStatusCode.OK, "the copied cookie works while the session lasts");
+
+        var board = await florist.GetAsync("/admin");
+        var (status, location, _) = await florist.SubmitAsync(board.Document, "form[action='/admin/logout']", []);
+        status.Should().Be(HttpStatusCode.Redirect);
+        location.Should().Contain("/admin/login");
+        var replayed = await copy.GetAsync("/admin");
+        replayed.Status.Should().Be(HttpStatusCode.Redirect, "the session was ended on the server, not only in this browser");
+        replayed.Location.Should().Contain("/admin/login");
+
+        var courier = await ScreenClient.SignInAsync(Api, "+77010000104", "password-COURIER");
+        (await courier.GetAsync("/admin")).Status.Should().Be(HttpStatusCode.OK);
+        var removed = await Api.Client(world.Director).DeleteAsync($"/api/v1/profile/team/{world.CourierId}");
+        removed.IsSuccessStatusCode.Should().BeTrue(await removed.Content.ReadAsStringAsync());
+        var after = await courier.GetAsync("/admin");
+        after.Status.Should().Be(HttpStatusCode.Redirect, "a removed person's next request is refused");
+        after.Location.Should().Contain("/admin/login");
     }
 }
