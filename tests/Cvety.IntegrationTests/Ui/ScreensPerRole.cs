@@ -94,6 +94,13 @@ public sealed class when_each_role_opens_the_screens(CvetyApi api) : ApiTest(api
         placed.Html.Should().Contain("Болат").And.Contain("Жанна");
         placed.Document.QuerySelector(".message")!.TextContent.Should().Contain("оформлен");
         placed.Document.QuerySelector("li[data-type=order_placed]")!.TextContent.Should().Contain("MANAGER 02 (менеджер)");
+
+        // Then the recipient changes her mind about the address: the edit is an event with the old and the new value.
+        (status, _, _) = await manager.SubmitAsync(placed.Document, "form[data-edit-order]", new() { ["deliveryAddress"] = "ул. Кенесары, 42" });
+        status.Should().Be(HttpStatusCode.Redirect);
+        var edited = await manager.GetAsync(location);
+        edited.Document.QuerySelector(".message")!.TextContent.Should().Be("Заказ изменён.");
+        edited.Document.QuerySelector(".timeline")!.TextContent.Should().Contain("ул. Кенесары, 40 → ул. Кенесары, 42");
     }
 
     [Fact]
@@ -111,8 +118,22 @@ public sealed class when_each_role_opens_the_screens(CvetyApi api) : ApiTest(api
         var product = await manager.GetAsync($"/admin/catalog/{world.Roses}");
         product.Document.QuerySelectorAll(".timeline li").Length.Should().BeGreaterThanOrEqualTo(2, "created, then taken off sale");
 
+        // A photo added (through the API here: the screen's upload is a file input) is removed from the product screen.
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Catalog.Bouquets.Photo(1, 96));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "file", "p.jpg");
+        (await Api.Client(world.Manager).PostAsync($"/api/v1/products/{world.Bouquet}/images", form)).IsSuccessStatusCode.Should().BeTrue();
+        var withPhoto = await manager.GetAsync($"/admin/catalog/{world.Bouquet}");
+        withPhoto.Document.QuerySelectorAll(".photos img").Should().HaveCount(1);
+        (await manager.SubmitAsync(withPhoto.Document, "form:has(button[data-remove-photo])", [])).Status.Should().Be(HttpStatusCode.Redirect);
+        var withoutPhoto = await manager.GetAsync($"/admin/catalog/{world.Bouquet}");
+        withoutPhoto.Document.QuerySelectorAll(".photos img").Should().BeEmpty();
+        withoutPhoto.Document.QuerySelector(".message")!.TextContent.Should().Be("Фото убрано.");
+
         var florist = await ScreenClient.SignInAsync(Api, "+77010000103", "password-FLORIST");
         (await florist.GetAsync("/admin/catalog")).Document.QuerySelector("button[data-toggle]").Should().BeNull("a florist does not change the catalog");
+        (await florist.GetAsync($"/admin/catalog/{world.Bouquet}")).Document.QuerySelector("form[data-edit]").Should().BeNull();
     }
 
     [Fact]

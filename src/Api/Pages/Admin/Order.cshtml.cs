@@ -78,6 +78,11 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
     public Task<IActionResult> OnPostAssignAsync(Guid id, Guid userId, StaffAssignment assignment, long version) =>
         TryAsync(id, new AssignOrderStaff(id, userId, assignment, version), assignment == StaffAssignment.Courier ? "Курьер назначен." : "Флорист назначен.");
 
+    public Task<IActionResult> OnPostEditAsync(Guid id, long version, string? recipientName, string? recipientPhone, string? deliveryAddress,
+        DateOnly? deliveryDate, string? scheduledTime, string? postcardText) =>
+        TryAsync(id, new EditOrder(id, null, null, null, recipientName, recipientPhone, null, deliveryAddress,
+            deliveryDate is { } date ? DeliveryDateInput.From(date) : null, scheduledTime, postcardText, null, null, null, version), "Заказ изменён.");
+
     public Task<IActionResult> OnPostNoteAsync(Guid id, string text) => TryAsync(id, new AddOrderNote(id, text ?? ""), "Заметка добавлена.");
 
     public Task<IActionResult> OnPostPaymentLinkAsync(Guid id) => TryAsync(id, new CreatePaymentLink(id), "Ссылка на оплату Kaspi создана.");

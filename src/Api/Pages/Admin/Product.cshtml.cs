@@ -50,6 +50,12 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostRemovePhotoAsync(int id, string url)
+    {
+        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new RemoveProductImage(id, url ?? "")), "Фото убрано.");
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostCompositionAsync(int id, Dictionary<Guid, int> parts)
     {
         var lines = parts.Where(p => p.Value > 0).Select(p => new SetProductComposition.Line(p.Key, p.Value)).ToList();

@@ -117,6 +117,14 @@ public static class Ui
         _ => method,
     };
 
+    public static string RefundStatus(string status, string? error) => status switch
+    {
+        "pending" => "отправлен в Kaspi",
+        "refunded" => "выполнен",
+        "failed" => "не прошёл: " + error,
+        _ => status,
+    };
+
     public static string ProductType(string type) => type switch
     {
         "flowers" => "цветы",
