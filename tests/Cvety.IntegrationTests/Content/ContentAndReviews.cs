@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Marten;
+using Marten.Linq.SoftDeletes;
 using Cvety.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cvety.IntegrationTests.Content;
 
@@ -40,6 +43,58 @@ public sealed class when_a_shop_publishes_content(CvetyApi api) : ApiTest(api)
         var page = await (await Api.Client().GetAsync("/api/v1/pages/delivery-terms?shop_id=17008")).Json();
         page.GetProperty("title").GetString().Should().Be("Условия доставки");
         (await Api.Client().GetAsync("/api/v1/pages/delivery-terms?shop_id=8")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task a_faq_edited_or_unpublished_changes_what_the_public_reads_and_another_shops_faq_is_not_found()
+    {
+        var world = await ShopWorld.CreateAsync(Api);
+        var faq = await (await Api.Client(world.Manager).PostJson("/api/v1/faqs", new { question = "Когда доставите?", answer = "За 2 часа", position = 1 })).Json();
+        var id = faq.GetProperty("id").GetGuid();
+
+        var edited = await Api.Client(world.Director).PutAsJsonAsync($"/api/v1/faqs/{id}", new { answer = "За 90 минут по городу", question_kk = "Қашан жеткізесіз?", answer_kk = "Қала бойынша 90 минутта" });
+        edited.StatusCode.Should().Be(HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
+        var ru = await (await Api.Client().GetAsync("/api/v1/faqs?shop_id=17008")).Json();
+        (ru[0].GetProperty("question").GetString(), ru[0].GetProperty("answer").GetString()).Should().Be(("Когда доставите?", "За 90 минут по городу"), "what the body leaves out stays");
+        (await (await Api.Client().GetAsync("/api/v1/faqs?shop_id=17008&lang=kk")).Json())[0].GetProperty("question").GetString().Should().Be("Қашан жеткізесіз?", "a translation shows once both its question and answer are given");
+
+        (await Api.Client(world.Manager).PutAsJsonAsync($"/api/v1/faqs/{id}", new { published = false })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await Api.Client().GetAsync("/api/v1/faqs?shop_id=17008")).Json()).GetArrayLength().Should().Be(0, "an unpublished FAQ is the staff's only");
+        (await (await Api.Client(world.Manager).GetAsync("/api/v1/faqs")).Json()).GetArrayLength().Should().Be(1);
+
+        (await Api.Client(world.Florist).PutAsJsonAsync($"/api/v1/faqs/{id}", new { answer = "x" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Api.Client(world.OtherShopDirector).PutAsJsonAsync($"/api/v1/faqs/{id}", new { answer = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Api.Client(world.Manager).PutAsJsonAsync($"/api/v1/faqs/{id}", new { position = -1 })).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task pages_are_listed_for_staff_edited_unpublished_and_removed_without_losing_the_row()
+    {
+        var world = await ShopWorld.CreateAsync(Api);
+        var director = Api.Client(world.Director);
+        var terms = await (await director.PostJson("/api/v1/pages", new { slug = "delivery-terms", title = "Условия доставки", content = "<p>С 9 до 21</p>" })).Json();
+        await director.PostJson("/api/v1/pages", new { slug = "about", title = "О нас", content = "<p>Цветы с 2012 года</p>", published = false });
+        var id = terms.GetProperty("id").GetGuid();
+
+        var list = await (await director.GetAsync("/api/v1/pages")).Json();
+        list.EnumerateArray().Select(p => p.GetProperty("slug").GetString()).Should().Equal("about", "delivery-terms");
+        (await Api.Client().GetAsync("/api/v1/pages/about?shop_id=17008")).StatusCode.Should().Be(HttpStatusCode.NotFound, "an unpublished page is not public");
+        (await Api.Client(world.Florist).GetAsync("/api/v1/pages")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await (await Api.Client(world.OtherShopDirector).GetAsync("/api/v1/pages")).Json()).GetArrayLength().Should().Be(0);
+
+        var changed = await director.PutAsJsonAsync($"/api/v1/pages/{id}", new { title = "Доставка и оплата", title_kk = "Жеткізу" });
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var shown = await (await Api.Client().GetAsync("/api/v1/pages/delivery-terms?shop_id=17008")).Json();
+        (shown.GetProperty("title").GetString(), shown.GetProperty("content").GetString()).Should().Be(("Доставка и оплата", "<p>С 9 до 21</p>"));
+        (await director.PutAsJsonAsync($"/api/v1/pages/{id}", new { slug = "about" })).StatusCode.Should().Be(HttpStatusCode.Conflict, "the slug is taken");
+        (await Api.Client(world.OtherShopDirector).PutAsJsonAsync($"/api/v1/pages/{id}", new { title = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        (await Api.Client(world.OtherShopDirector).DeleteAsync($"/api/v1/pages/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await director.DeleteAsync($"/api/v1/pages/{id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await Api.Client().GetAsync("/api/v1/pages/delivery-terms?shop_id=17008")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await (await director.GetAsync("/api/v1/pages")).Json()).EnumerateArray().Select(p => p.GetProperty("slug").GetString()).Should().Equal("about");
+        await using var session = Api.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession("17008");
+        (await session.Query<Cvety.Application.Content.Page>().Where(p => p.MaybeDeleted() && p.Id == id).CountAsync()).Should().Be(1, "a removal is a soft delete");
     }
 }
 
