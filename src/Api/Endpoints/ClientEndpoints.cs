@@ -49,6 +49,10 @@ public static class ClientEndpoints
         clients.MapGet("/{id:guid}", (Guid id, IMessageBus bus, HttpContext http) => bus.InvokeForShopAsync<ClientDetails>(http, new GetClient(id)))
             .WithSummary("A client with their orders and statistics.");
 
+        clients.MapGet("/{id:guid}/history", (Guid id, IMessageBus bus, HttpContext http) =>
+                bus.InvokeForShopAsync<IReadOnlyList<Cvety.Application.Common.HistoryEntry>>(http, new GetClientHistory(id)))
+            .WithSummary("Every change to the client's card: what, when, who (actor and role) and from where.");
+
         clients.MapPut("/{id:guid}", async (Guid id, ClientChange body, IMessageBus bus, HttpContext http) =>
             {
                 await bus.InvokeForShopAsync(http, new UpdateClient(id, body.Name, body.Phone, body.Email, body.OtherPhones, body.Tags, body.DefaultAddress, body.Notes));

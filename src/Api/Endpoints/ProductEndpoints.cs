@@ -1,4 +1,5 @@
 using Cvety.Application.Bitrix;
+using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using Cvety.Application.Products;
 using Cvety.Application.Search;
@@ -201,7 +202,7 @@ public static class ProductEndpoints
             .WithSummary("Whether products can be ordered now (?product_ids=1&product_ids=2 or ?product_id=, ?quantity=), and how many the stock covers.");
 
         products.MapGet("/{id:int}/history", (int id, IMessageBus bus, HttpContext http) =>
-                bus.InvokeForShopAsync<IReadOnlyList<ProductHistoryEntry>>(http, new GetProductHistory(id)))
+                bus.InvokeForShopAsync<IReadOnlyList<HistoryEntry>>(http, new GetProductHistory(id)))
             .RequireAuthorization()
             .WithSummary("Every change of the product: what, who, from where (admin, bitrix, system) and when.");
 

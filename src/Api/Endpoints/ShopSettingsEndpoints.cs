@@ -43,6 +43,11 @@ public static class ShopSettingsEndpoints
             .RequireAuthorization()
             .WithSummary("Change what the shop tells its customers (DIRECTOR, MANAGER).");
 
+        shop.MapGet("/settings/history", (IMessageBus bus, HttpContext http) =>
+                bus.InvokeAsync<IReadOnlyList<Cvety.Application.Common.HistoryEntry>>(new GetShopSettingsHistory(ShopScope.ShopOf(http)), http.RequestAborted))
+            .RequireAuthorization()
+            .WithSummary("Who changed the settings, hours and delivery, when and to what, newest first (the shop's staff).");
+
         shop.MapGet("/working-hours", async (IMessageBus bus, HttpContext http) =>
                 (await bus.InvokeAsync<ShopSettingsAnswer>(new GetShopSettings(ShopScope.ShopOf(http), Public: true), http.RequestAborted)).WorkingHours)
             .AllowAnonymous()

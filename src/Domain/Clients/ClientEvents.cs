@@ -8,6 +8,7 @@ namespace Cvety.Domain.Clients;
 public interface IClientEvent
 {
     Guid ClientId { get; }
+    Origin By { get; }
 }
 
 /// <summary>A client's id: the shop and the phone the shop first knew them by, so orders and registrations meet on one card.</summary>

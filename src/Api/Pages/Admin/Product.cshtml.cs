@@ -1,3 +1,4 @@
+using Cvety.Application.Common;
 using Cvety.Application.Inventory;
 using Cvety.Application.Products;
 using Cvety.Domain.Common;
@@ -15,7 +16,7 @@ namespace Cvety.Api.Pages.Admin;
 public sealed class ProductModel(IMessageBus bus) : PageModel
 {
     public DomainProduct Product { get; private set; } = null!;
-    public IReadOnlyList<ProductHistoryEntry> History { get; private set; } = [];
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<WarehouseItem> Items { get; private set; } = [];
     public bool MayEdit => User.IsInRole("MANAGER") || User.IsInRole("DIRECTOR") || User.IsInRole("SUPERADMIN");
     [TempData] public string? Message { get; set; }
@@ -25,7 +26,7 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
     {
         Offset = await bus.ShopOffsetAsync(HttpContext);
         Product = await bus.SendAsync<DomainProduct>(HttpContext, new GetProduct(id));
-        History = await bus.SendAsync<IReadOnlyList<ProductHistoryEntry>>(HttpContext, new GetProductHistory(id));
+        History = await bus.SendAsync<IReadOnlyList<HistoryEntry>>(HttpContext, new GetProductHistory(id));
         if (MayEdit) Items = await bus.SendAsync<IReadOnlyList<WarehouseItem>>(HttpContext, new ListWarehouseItems());
     }
 

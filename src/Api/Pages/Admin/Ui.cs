@@ -155,7 +155,11 @@ public static class Ui
         {
             return string.Join(" ", e.Errors.Select(x => x.ErrorMessage));
         }
-        catch (Exception e) when (e is DomainException or Application.Common.ForbiddenException or Application.Common.ConflictException)
+        catch (Application.Common.ForbiddenException)
+        {
+            return "Недоступно для вашей роли.";
+        }
+        catch (Exception e) when (e is DomainException or Application.Common.ConflictException)
         {
             return e.Message;
         }
