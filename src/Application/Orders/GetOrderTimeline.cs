@@ -37,6 +37,7 @@ public static class GetOrderTimelineHandler
         OrderAssembled a => a.Note,
         OrderOutForDelivery o => o.Note,
         OrderDelivered d => d.Note,
+        DeliveryCostChanged c => c.Reason,
         OrderStatusConflictRecorded c => c.ReportedCode is null ? "Reported status would move the order backwards" : $"Reported status code {c.ReportedCode} would move the order backwards",
         _ => null,
     };

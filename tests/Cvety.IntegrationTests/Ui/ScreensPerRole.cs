@@ -104,6 +104,44 @@ public sealed class when_each_role_opens_the_screens(CvetyApi api) : ApiTest(api
     }
 
     [Fact]
+    public async Task a_manager_changes_the_lines_the_payment_and_the_delivery_cost_on_the_order_page_and_a_florist_cannot()
+    {
+        var (world, order) = await WorldWithOrderAsync();
+        var manager = await ScreenClient.SignInAsync(Api, "+77010000102", "password-MANAGER");
+        var page = await manager.GetAsync($"/admin/orders/{order}");
+
+        var (status, location, _) = await manager.SubmitAsync(page.Document, $"form:has(button[data-remove-line='{world.Roses}'])", []);
+        status.Should().Be(HttpStatusCode.Redirect);
+        page = await manager.GetAsync(location);
+        page.Document.QuerySelector(".message")!.TextContent.Should().Be("Позиция убрана.");
+        page.Document.QuerySelector(".lines .sum")!.TextContent.Should().Contain("16\u202F500\u00A0₸");
+
+        await manager.SubmitAsync(page.Document, "form[data-add-line]", new() { ["productId"] = world.Roses.ToString(), ["quantity"] = "2", ["specialRequests"] = "белые" });
+        page = await manager.GetAsync(location);
+        page.Document.QuerySelector(".message")!.TextContent.Should().Be("Позиция добавлена.");
+        page.Document.QuerySelector($"tr[data-line='{world.Roses}']")!.TextContent.Should().Contain("× 2").And.Contain("белые");
+        page.Document.QuerySelector(".lines .sum")!.TextContent.Should().Contain("52\u202F140\u00A0₸");
+
+        await manager.SubmitAsync(page.Document, "form[data-edit-order]", new() { ["paymentMethod"] = "kaspi", ["deliveryCost"] = "2000", ["deliveryCostReason"] = "За город" });
+        page = await manager.GetAsync(location);
+        page.Document.QuerySelector(".message")!.TextContent.Should().Be("Заказ изменён.");
+        page.Document.QuerySelector(".lines .sum")!.TextContent.Should().Contain("52\u202F640\u00A0₸");
+        page.Document.QuerySelector("li[data-type=delivery_cost_changed]")!.TextContent.Should().Contain("За город").And.Contain("MANAGER 02 (менеджер)");
+        page.Document.QuerySelectorAll("li[data-type=payment_method_changed]").Should().HaveCount(1);
+        page.Document.QuerySelectorAll("li[data-type=order_line_removed], li[data-type=order_line_added]").Should().HaveCount(2);
+        page.Document.QuerySelectorAll("li[data-type=customer_changed]").Should().BeEmpty("an unchanged customer is no event");
+
+        var client = await manager.GetAsync(page.Document.QuerySelector("a[data-client-link]")!.GetAttribute("href")!);
+        client.Document.QuerySelector($"[data-orders] a[href='/admin/orders/{order}']").Should().NotBeNull("the customer's card lists this order");
+
+        var florist = await ScreenClient.SignInAsync(Api, "+77010000103", "password-FLORIST");
+        var hers = await florist.GetAsync($"/admin/orders/{order}");
+        hers.Document.QuerySelector("form[data-add-line]").Should().BeNull();
+        hers.Document.QuerySelector("button[data-remove-line]").Should().BeNull();
+        hers.Document.QuerySelector("form[data-edit-order]").Should().BeNull();
+    }
+
+    [Fact]
     public async Task a_manager_takes_a_product_off_sale_with_a_reason_and_its_history_says_so()
     {
         var (world, _) = await WorldWithOrderAsync();

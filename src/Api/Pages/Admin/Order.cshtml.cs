@@ -1,6 +1,9 @@
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using Cvety.Application.Payments;
+using Cvety.Application.Products;
+using Cvety.Application.Search;
+using Cvety.Domain.Clients;
 using Cvety.Application.Users;
 using Cvety.Domain.Orders;
 using Cvety.Domain.Users;
@@ -32,6 +35,10 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
     /// <summary>What a florist or a courier may take for themselves (null for those who assign others).</summary>
     public StaffAssignment? SelfAssignment { get; private set; }
     public Guid? Me { get; private set; }
+    /// <summary>Lines may be added or removed (before assembly, by those who edit orders), from the catalog on sale.</summary>
+    public bool LinesEditable { get; private set; }
+    public IReadOnlyList<Cvety.Domain.Products.Product> Catalog { get; private set; } = [];
+    public Guid? ClientId { get; private set; }
     public long? AsOfVersion { get; private set; }
     public long CurrentVersion { get; private set; }
     public string? Source { get; private set; }
@@ -61,6 +68,10 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
         }
         MayRefund = AsOfVersion is null && role is UserRole.Manager or UserRole.Director or UserRole.Superadmin;
         MayAssignOthers = role is UserRole.Manager or UserRole.Director or UserRole.Superadmin;
+        LinesEditable = AsOfVersion is null && MayAssignOthers && OrderStatuses.TryParse(Order.Status, out var now) && OrderDecisions.BeforeAssembly(now);
+        if (LinesEditable)
+            Catalog = (await bus.SendAsync<ProductPage>(HttpContext, new ListProducts(new ProductFilter(EnabledOnly: true, Limit: 200)))).Items;
+        ClientId = string.IsNullOrWhiteSpace(Order.CustomerPhone) ? null : ClientIds.For(UiScope.ShopOf(HttpContext), Order.CustomerPhone);
         SelfAssignment = role switch { UserRole.Florist => StaffAssignment.Responsible, UserRole.Courier => StaffAssignment.Courier, _ => null };
         Me = currentUser.Actor.UserId;
         return Page();
@@ -78,10 +89,17 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
     public Task<IActionResult> OnPostAssignAsync(Guid id, Guid userId, StaffAssignment assignment, long version) =>
         TryAsync(id, new AssignOrderStaff(id, userId, assignment, version), assignment == StaffAssignment.Courier ? "Курьер назначен." : "Флорист назначен.");
 
-    public Task<IActionResult> OnPostEditAsync(Guid id, long version, string? recipientName, string? recipientPhone, string? deliveryAddress,
-        DateOnly? deliveryDate, string? scheduledTime, string? postcardText) =>
-        TryAsync(id, new EditOrder(id, null, null, null, recipientName, recipientPhone, null, deliveryAddress,
-            deliveryDate is { } date ? DeliveryDateInput.From(date) : null, scheduledTime, postcardText, null, null, null, version), "Заказ изменён.");
+    public Task<IActionResult> OnPostEditAsync(Guid id, long version, string? customerName, string? customerPhone, string? recipientName, string? recipientPhone,
+        string? deliveryAddress, DateOnly? deliveryDate, string? scheduledTime, string? postcardText, string? paymentMethod, decimal? deliveryCost, string? deliveryCostReason) =>
+        TryAsync(id, new EditOrder(id, customerName, customerPhone, null, recipientName, recipientPhone, null, deliveryAddress,
+            deliveryDate is { } date ? DeliveryDateInput.From(date) : null, scheduledTime, postcardText, paymentMethod,
+            deliveryCost is { } tenge ? Domain.Common.Money.FromTenge(tenge).Tiyn : null, deliveryCostReason, version), "Заказ изменён.");
+
+    public Task<IActionResult> OnPostAddLineAsync(Guid id, int productId, int quantity, string? specialRequests) =>
+        TryAsync(id, new AddOrderLine(id, productId, quantity, specialRequests), "Позиция добавлена.");
+
+    public Task<IActionResult> OnPostRemoveLineAsync(Guid id, int productId) =>
+        TryAsync(id, new RemoveOrderLine(id, productId), "Позиция убрана.");
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, string text) => TryAsync(id, new AddOrderNote(id, text ?? ""), "Заметка добавлена.");
 
