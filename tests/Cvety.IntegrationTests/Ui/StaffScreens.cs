@@ -63,7 +63,7 @@ public sealed class when_staff_work_from_the_screens(CvetyApi api) : ApiTest(api
 
     private async Task<IPage> SignInAsync(string phone, string password, ViewportSize? size = null)
     {
-        var context = await _browser.NewContextAsync(new() { BaseURL = _api.BaseUrl, ViewportSize = size ?? new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await _browser.NewContextAsync(new() { BaseURL = _api.BaseUrl, Locale = "ru-RU", TimezoneId = "Asia/Almaty", ViewportSize = size ?? new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/admin/login");
         await page.FillAsync("input[name=phone]", phone);
@@ -118,6 +118,15 @@ public sealed class when_staff_work_from_the_screens(CvetyApi api) : ApiTest(api
         await page.ClickAsync("button[formaction*=Preview]:not([name])");
         await Assertions.Expect(page.Locator("[data-total]")).ToHaveTextAsync("9\u202F000\u00A0₸");
         await page.ScreenshotAsync(new() { Path = Screenshot("new-order.png"), FullPage = true });
+
+        // The customer's card, reached from the clients list, and the shop's settings with their history.
+        await page.GotoAsync("/admin/clients");
+        await page.ClickAsync("tr[data-client] a");
+        await Assertions.Expect(page.Locator("[data-orders] a").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("client.png"), FullPage = true });
+        await page.GotoAsync("/admin/settings");
+        await Assertions.Expect(page.Locator("form[data-delivery] button")).ToBeEnabledAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("settings.png"), FullPage = true });
         await page.GotoAsync($"/admin/orders/{orderId}");
 
         // As of version 1 the order was new, and the page says it shows the past.
