@@ -99,6 +99,55 @@ public sealed class when_orders_use_stock(CvetyApi api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task the_staff_forms_of_the_basket_check_agree_with_the_stock_and_the_summary_counts_it()
+    {
+        var s = await SetUpAsync();
+        var manager = Api.Client(s.World.Manager);
+        foreach (var route in new[] { "/api/v1/orders/preview", "/api/v1/orders/check-availability", "/api/v1/inventory/validate-order-items" })
+        {
+            var seven = await (await manager.PostJson(route, new { items = new[] { new { product_id = s.Bouquet, quantity = 7 } } })).Json();
+            seven.GetProperty("available").GetBoolean().Should().BeFalse(route);
+            seven.GetProperty("items")[0].GetProperty("max_quantity").GetInt32().Should().Be(6, route);
+            var six = await manager.PostJson(route, new[] { new { product_id = s.Bouquet, quantity = 6 } });
+            six.StatusCode.Should().Be(HttpStatusCode.OK, route + " takes a bare array too");
+            (await six.Json()).GetProperty("available").GetBoolean().Should().BeTrue(route);
+            (await Api.Client().PostJson(route, new { items = new[] { new { product_id = s.Bouquet, quantity = 1 } } })).StatusCode.Should().Be(HttpStatusCode.Unauthorized, route);
+            var elsewhere = await (await Api.Client(s.World.OtherShopDirector).PostJson(route, new { items = new[] { new { product_id = s.Bouquet, quantity = 1 } } })).Json();
+            elsewhere.GetProperty("available").GetBoolean().Should().BeFalse(route + ": another shop's product is not for sale here");
+        }
+
+        await PlaceAsync(s, quantity: 2);
+        (await RosesAre(s, quantity: 100, reserved: 30)).Should().BeTrue();
+        var summary = await (await Api.Client(s.World.Florist).GetAsync("/api/v1/inventory/summary")).Json();
+        summary.GetProperty("items").GetInt32().Should().Be(2);
+        summary.GetProperty("units").GetInt64().Should().Be(110);
+        summary.GetProperty("cost_value").GetInt64().Should().Be(110 * 30_000L);
+        summary.GetProperty("reserved").GetInt32().Should().Be(32, "30 roses and 2 ribbons held for the order");
+        (await (await Api.Client(s.World.OtherShopDirector).GetAsync("/api/v1/inventory/summary")).Json()).GetProperty("items").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task an_item_photo_is_set_and_taken_off_and_another_shop_cannot_touch_it()
+    {
+        var s = await SetUpAsync();
+        var florist = Api.Client(s.World.Florist);
+        var set = await florist.PostAsync($"/api/v1/warehouse/{s.Roses}/photo", Orders.OrderPhotos.Form(Orders.OrderPhotos.Png));
+        set.StatusCode.Should().Be(HttpStatusCode.OK, await set.Content.ReadAsStringAsync());
+        var url = (await set.Json()).GetProperty("url").GetString();
+        url.Should().NotBeNullOrEmpty();
+        (await florist.ItemAsync(s.Roses)).GetProperty("image").GetString().Should().Be(url);
+
+        (await Api.Client(s.World.OtherShopDirector).PostAsync($"/api/v1/warehouse/{s.Roses}/photo", Orders.OrderPhotos.Form(Orders.OrderPhotos.Png))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Api.Client(s.World.OtherShopDirector).DeleteAsync($"/api/v1/warehouse/{s.Roses}/photo")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await florist.PostAsync($"/api/v1/warehouse/{s.Roses}/photo", Orders.OrderPhotos.Form("не картинка"u8.ToArray()))).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+
+        (await florist.DeleteAsync($"/api/v1/warehouse/{s.Roses}/photo")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await florist.ItemAsync(s.Roses)).GetProperty("image").ValueKind.Should().Be(JsonValueKind.Null);
+        var history = await (await florist.GetAsync($"/api/v1/warehouse/{s.Roses}/operations")).Json();
+        history.EnumerateArray().Count(r => r.GetProperty("operation").GetString() == "photo").Should().Be(2, "both changes are in the item's history");
+    }
+
+    [Fact]
     public async Task stock_never_goes_below_zero_and_low_items_are_listed()
     {
         var s = await SetUpAsync();

@@ -146,6 +146,13 @@ public sealed class when_customers_review(CvetyApi api) : ApiTest(api)
         (await (await Api.Client().GetAsync($"/api/v1/reviews/product/{world.Bouquet}?shop_id=17008")).Json()).GetProperty("total").GetInt32().Should().Be(0);
         var staff = await (await Api.Client(world.Manager).GetAsync($"/api/v1/reviews/product/{world.Bouquet}")).Json();
         staff.GetProperty("reviews")[0].GetProperty("hidden_reason").GetString().Should().Be("спам");
+
+        // Shown again by staff of the shop only: another shop's director does not find it.
+        var id = created.GetProperty("id").GetGuid();
+        (await Api.Client(world.OtherShopDirector).PutAsync($"/api/v1/reviews/{id}/show", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Api.Client().PutAsync($"/api/v1/reviews/{id}/show", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Api.Client(world.Manager).PutAsync($"/api/v1/reviews/{id}/show", null)).IsSuccessStatusCode.Should().BeTrue();
+        (await (await Api.Client().GetAsync($"/api/v1/reviews/product/{world.Bouquet}?shop_id=17008")).Json()).GetProperty("total").GetInt32().Should().Be(1);
     }
 
     [Fact]

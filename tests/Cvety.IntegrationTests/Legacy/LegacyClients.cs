@@ -51,6 +51,12 @@ public sealed class when_the_admin_spa_calls(CvetyApi api) : LegacyClientTest(ap
         orders.ValueKind.Should().Be(JsonValueKind.Array);
         orders[0].GetProperty("id").GetGuid().Should().Be(placed.GetProperty("id").GetGuid());
         list.Headers.GetValues("X-Total-Count").Single().Should().Be("1");
+
+        // Its older path for the same wizard places through the same use case: totals from the catalog, staff only.
+        var legacy = await Created(await client.PostJson("/api/v1/orders/with-items", world.NewOrder()));
+        legacy.GetProperty("total").GetInt64().Should().Be(3_432_000, "the sender's own total of 1 is ignored");
+        legacy.GetProperty("items").GetArrayLength().Should().Be(2);
+        (await Api.Client().PostJson("/api/v1/orders/with-items", world.NewOrder())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
