@@ -68,7 +68,9 @@ public sealed class when_staff_keep_clients_and_settings_on_the_screens(CvetyApi
 
         var (again, back, _) = await manager.SubmitAsync(list.Document, "form[data-new-client]", new() { ["phone"] = "+7 707 555 44 33" });
         again.Should().Be(HttpStatusCode.Redirect);
-        (await manager.GetAsync(back)).Document.QuerySelector(".message")!.TextContent.Should().Contain("already has a client");
+        var refused = (await manager.GetAsync(back)).Document.QuerySelector(".message")!;
+        refused.FirstChild!.TextContent.Trim().Should().Be("Не сохранено: это противоречит уже записанному.", "staff read why in Russian");
+        refused.QuerySelector(".detail")!.TextContent.Should().Contain("already has a client", "the use case's own words are kept beside it");
         (await manager.GetAsync("/admin/clients?q=5554433")).Document.QuerySelectorAll("tr[data-client]").Should().HaveCount(1, "nothing was doubled");
     }
 
@@ -90,6 +92,14 @@ public sealed class when_staff_keep_clients_and_settings_on_the_screens(CvetyApi
         hours.Should().Be(HttpStatusCode.Redirect);
         var afterHours = await director.GetAsync(location);
         afterHours.Document.QuerySelector(".message")!.TextContent.Should().Be("Часы работы сохранены.");
+
+        // Closing before opening is refused, in Russian, naming the field; the hours stay as they were.
+        var (invalid, again, _) = await director.SubmitAsync(afterHours.Document, "form[data-hours]", new() { ["week[1].Opens"] = "20:00", ["week[1].Closes"] = "10:00" });
+        invalid.Should().Be(HttpStatusCode.Redirect);
+        var refusedHours = await director.GetAsync(again);
+        refusedHours.Document.QuerySelector(".message")!.FirstChild!.TextContent.Trim().Should().Be("Проверьте: время закрытия.");
+        refusedHours.Document.QuerySelectorAll(".audit li").Should().HaveCount(1, "nothing was recorded");
+        (await director.GetAsync("/admin/settings")).Document.QuerySelector(".message").Should().BeNull("the message is shown once");
 
         var (delivery, _, _) = await director.SubmitAsync(afterHours.Document, "form[data-delivery]", new()
         {

@@ -25,7 +25,7 @@ public sealed class CatalogModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostStatusAsync(int id, bool enabled, string? reason)
     {
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new SetProductStatus(enabled, reason) { Id = id }),
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new SetProductStatus(enabled, reason) { Id = id }),
             enabled ? "Товар снова в продаже." : "Товар снят с продажи.");
         return Redirect(Request.Path + Request.QueryString);
     }

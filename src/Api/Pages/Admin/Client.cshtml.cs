@@ -33,14 +33,14 @@ public sealed class ClientModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostEditAsync(Guid id, string? name, string? phone, string? email, string? otherPhones, string? tags, string? defaultAddress)
     {
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new UpdateClient(id, string.IsNullOrWhiteSpace(name) ? null : name, phone, email ?? "",
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new UpdateClient(id, string.IsNullOrWhiteSpace(name) ? null : name, phone, email ?? "",
             Split(otherPhones), Split(tags), defaultAddress ?? "", null)), "Клиент сохранён.");
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostNotesAsync(Guid id, string? notes)
     {
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new SetClientNotes(id, notes)), "Заметки сохранены.");
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new SetClientNotes(id, notes)), "Заметки сохранены.");
         return RedirectToPage(new { id });
     }
 

@@ -30,7 +30,7 @@ public sealed class ClientsModel(IMessageBus bus) : PageModel
     public async Task<IActionResult> OnPostAsync(string phone, string? name)
     {
         Guid? created = null;
-        Message = await Ui.TryAsync(async () => created = await bus.SendAsync<Guid>(HttpContext, new CreateClient(phone ?? "", name, null, null, null)), "Клиент добавлен.");
+        Message = await Ui.TryAsync(TempData, async () => created = await bus.SendAsync<Guid>(HttpContext, new CreateClient(phone ?? "", name, null, null, null)), "Клиент добавлен.");
         return created is { } id ? Redirect($"/admin/clients/{id}") : RedirectToPage();
     }
 

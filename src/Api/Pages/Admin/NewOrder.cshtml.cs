@@ -61,7 +61,8 @@ public sealed class NewOrderModel(IMessageBus bus, TimeProvider clock) : PageMod
         }
         catch (Exception e) when (e is FluentValidation.ValidationException or Domain.Common.DomainException)
         {
-            Errors = e is FluentValidation.ValidationException v ? v.Errors.Select(x => x.ErrorMessage).ToList() : [e.Message];
+            var (text, detail) = Ui.Refusal(e)!.Value;
+            Errors = detail is null ? [text] : [text, detail];
             await LoadAsync();
             await PreviewAsync();
             return Page();

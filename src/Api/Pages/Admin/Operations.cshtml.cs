@@ -30,7 +30,7 @@ public sealed class OperationsModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostReplayAsync(Guid? id)
     {
-        Message = await Ui.TryAsync(() => bus.InvokeAsync<DeadLettersReplayed>(new ReplayDeadLetters(id is { } one ? [one] : null), HttpContext.RequestAborted),
+        Message = await Ui.TryAsync(TempData, () => bus.InvokeAsync<DeadLettersReplayed>(new ReplayDeadLetters(id is { } one ? [one] : null), HttpContext.RequestAborted),
             id is null ? "Все неудачные отправки поставлены в очередь снова." : "Отправка поставлена в очередь снова.");
         return RedirectToPage();
     }

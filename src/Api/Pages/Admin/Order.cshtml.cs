@@ -119,7 +119,7 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
 
     private async Task<IActionResult> TryAsync(Guid id, object command, string done)
     {
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, command), done);
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, command), done);
         return RedirectToPage(new { id });
     }
 

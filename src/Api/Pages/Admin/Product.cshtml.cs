@@ -33,7 +33,7 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
     public async Task<IActionResult> OnPostEditAsync(int id, string name, decimal price, string type, string? description)
     {
         var p = await bus.SendAsync<DomainProduct>(HttpContext, new GetProduct(id));
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new UpdateProduct(name, Money.FromTenge(price).Tiyn, type, description,
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new UpdateProduct(name, Money.FromTenge(price).Tiyn, type, description,
             p.ManufacturingTime, p.Width, p.Height, p.ShelfLife, p.IsFeatured, p.Colors, p.Occasions, p.Cities, p.Tags) { Id = id }), "Товар сохранён.");
         return RedirectToPage(new { id });
     }
@@ -46,21 +46,21 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
         {
             using var buffer = new MemoryStream();
             await photo.CopyToAsync(buffer, HttpContext.RequestAborted);
-            Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new AddProductImage(id, buffer.ToArray())), "Фото добавлено.");
+            Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new AddProductImage(id, buffer.ToArray())), "Фото добавлено.");
         }
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRemovePhotoAsync(int id, string url)
     {
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new RemoveProductImage(id, url ?? "")), "Фото убрано.");
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new RemoveProductImage(id, url ?? "")), "Фото убрано.");
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostCompositionAsync(int id, Dictionary<Guid, int> parts)
     {
         var lines = parts.Where(p => p.Value > 0).Select(p => new SetProductComposition.Line(p.Key, p.Value)).ToList();
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new SetProductComposition(id, lines)), "Состав сохранён.");
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new SetProductComposition(id, lines)), "Состав сохранён.");
         return RedirectToPage(new { id });
     }
 }

@@ -81,7 +81,7 @@ public sealed class SettingsModel(IMessageBus bus) : PageModel
     private async Task<IActionResult> ChangeAsync(Func<int, object> command, string done)
     {
         var shopId = UiScope.ShopOf(HttpContext);
-        Message = await Ui.TryAsync(() => bus.InvokeAsync(command(shopId), HttpContext.RequestAborted), done);
+        Message = await Ui.TryAsync(TempData, () => bus.InvokeAsync(command(shopId), HttpContext.RequestAborted), done);
         return RedirectToPage();
     }
 

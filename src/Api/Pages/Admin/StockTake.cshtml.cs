@@ -27,7 +27,7 @@ public sealed class StockTakeModel(IMessageBus bus) : PageModel
     public async Task<IActionResult> OnPostDraftAsync(Dictionary<Guid, int> counted, string? notes)
     {
         Guid? id = null;
-        Message = await Ui.TryAsync(async () => id = await bus.SendAsync<Guid>(HttpContext,
+        Message = await Ui.TryAsync(TempData, async () => id = await bus.SendAsync<Guid>(HttpContext,
             new DraftStockTake(counted.Select(c => new DraftStockTake.Count(c.Key, c.Value)).ToList(), notes)), "Черновик инвентаризации сохранён: проверьте и проведите.");
         return id is { } saved ? Redirect($"/admin/warehouse/stock-take?id={saved}") : Redirect("/admin/warehouse/stock-take");
     }
@@ -35,7 +35,7 @@ public sealed class StockTakeModel(IMessageBus bus) : PageModel
     public async Task<IActionResult> OnPostApplyAsync(Guid id)
     {
         StockTakeResult? result = null;
-        Message = await Ui.TryAsync(async () => result = await bus.SendAsync<StockTakeResult>(HttpContext, new ApplyStockTake(id)), "");
+        Message = await Ui.TryAsync(TempData, async () => result = await bus.SendAsync<StockTakeResult>(HttpContext, new ApplyStockTake(id)), "");
         if (result is not null)
             Message = result.AlreadyApplied ? "Эта инвентаризация уже проведена." : $"Инвентаризация проведена: изменено позиций {result.ItemsChanged}.";
         return Redirect($"/admin/warehouse/stock-take?id={id}");

@@ -39,7 +39,7 @@ public sealed class WarehouseModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string operation, int? quantity, string? reason)
     {
-        Message = await Ui.TryAsync(() => bus.SendAsync(HttpContext, new RecordStockMovement(id, operation, quantity, Reason: reason)),
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new RecordStockMovement(id, operation, quantity, Reason: reason)),
             operation == "delivery" ? "Поставка записана." : "Списание записано.");
         return Redirect($"/admin/warehouse?item={id}");
     }
