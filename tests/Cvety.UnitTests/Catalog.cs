@@ -71,6 +71,18 @@ public sealed class product_decisions
     }
 
     [Fact]
+    public void a_photo_made_main_goes_first_the_others_keep_their_order_and_again_records_nothing()
+    {
+        var product = Existing();
+        product.Images = [new("/media/a.jpg", 0, true), new("/media/b.jpg", 1, false), new("/media/c.jpg", 2, false)];
+        var changed = ProductDecisions.MakePrimary(product, "/media/c.jpg", Staff).Should().ContainSingle().Which.Should().BeOfType<ProductImagesChanged>().Subject;
+        changed.Images.Should().Equal(new ProductImage("/media/c.jpg", 0, true), new ProductImage("/media/a.jpg", 1, false), new ProductImage("/media/b.jpg", 2, false));
+        product.Images = [.. changed.Images];
+        ProductDecisions.MakePrimary(product, "/media/c.jpg", Staff).Should().BeEmpty();
+        FluentActions.Invoking(() => ProductDecisions.MakePrimary(product, "/media/x.jpg", Staff)).Should().Throw<DomainException>();
+    }
+
+    [Fact]
     public void a_composition_names_each_item_once_with_a_positive_quantity()
     {
         var item = Guid.NewGuid();

@@ -16,7 +16,7 @@ public static class ProductEndpoints
     public const string PublicBrowsingPolicy = "public-browsing";
 
     public sealed record StatusBody(bool Enabled, string? Reason);
-    public sealed record ImageRemoval(string Url);
+    public sealed record ImageUrlBody(string Url);
     public sealed record CompositionBody(IReadOnlyList<SetProductComposition.Line> Items);
     public sealed record Availability(int ProductId, bool Available, int? MaxQuantity);
     public sealed record RecipeBody(Guid? WarehouseItemId, Guid? ItemId, int? Quantity);
@@ -135,10 +135,15 @@ public static class ProductEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(AddProductImage.MaxBytes + 64 * 1024))
             .WithSummary("Upload a product image (multipart field 'file': JPEG, PNG or WebP, up to 10 MB; ?primary=true to make it the main one).");
 
-        products.MapDelete("/{id:int}/images", (int id, [FromBody] ImageRemoval body, IMessageBus bus, HttpContext http) =>
+        products.MapDelete("/{id:int}/images", (int id, [FromBody] ImageUrlBody body, IMessageBus bus, HttpContext http) =>
                 Write(bus, http, id, new RemoveProductImage(id, body.Url)))
             .RequireAuthorization()
             .WithSummary("Remove one of the product's images by its URL.");
+
+        products.MapPut("/{id:int}/images/primary", (int id, ImageUrlBody body, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new MakeProductImagePrimary(id, body.Url)))
+            .RequireAuthorization()
+            .WithSummary("Make one of the product's images ({url}) the main one; the others follow in their order.");
 
         products.MapDelete("/{id:int}/images/{imageId:int}", async (int id, int imageId, IMessageBus bus, HttpContext http) =>
             {

@@ -53,6 +53,13 @@ public static class ProductDecisions
         return SetImages(product, rest, by);
     }
 
+    /// <summary>One image becomes the main one (shown first in the catalog and the shop); the others keep their order after it.</summary>
+    public static object[] MakePrimary(Product product, string url, Origin by)
+    {
+        if (product.Images.All(i => i.Url != url)) throw new DomainException("The product has no such image.");
+        return SetImages(product, product.Images.Select(i => i with { IsPrimary = i.Url == url }).ToList(), by);
+    }
+
     public static object[] SetComposition(Product product, IReadOnlyList<CompositionLine> lines, Origin by)
     {
         if (lines.Any(l => l.Quantity <= 0)) throw new DomainException("Every item of a composition needs a positive quantity.");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp;
 using Cvety.IntegrationTests.Infrastructure;
 
@@ -156,18 +157,33 @@ public sealed class when_each_role_opens_the_screens(CvetyApi api) : ApiTest(api
         var product = await manager.GetAsync($"/admin/catalog/{world.Roses}");
         product.Document.QuerySelectorAll(".timeline li").Length.Should().BeGreaterThanOrEqualTo(2, "created, then taken off sale");
 
-        // A photo added (through the API here: the screen's upload is a file input) is removed from the product screen.
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Catalog.Bouquets.Photo(1, 96));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
-        form.Add(file, "file", "p.jpg");
-        (await Api.Client(world.Manager).PostAsync($"/api/v1/products/{world.Bouquet}/images", form)).IsSuccessStatusCode.Should().BeTrue();
-        var withPhoto = await manager.GetAsync($"/admin/catalog/{world.Bouquet}");
-        withPhoto.Document.QuerySelectorAll(".photos img").Should().HaveCount(1);
-        (await manager.SubmitAsync(withPhoto.Document, "form:has(button[data-remove-photo])", [])).Status.Should().Be(HttpStatusCode.Redirect);
-        var withoutPhoto = await manager.GetAsync($"/admin/catalog/{world.Bouquet}");
-        withoutPhoto.Document.QuerySelectorAll(".photos img").Should().BeEmpty();
-        withoutPhoto.Document.QuerySelector(".message")!.TextContent.Should().Be("Фото убрано.");
+        // Two photos added (through the API here: the screen's upload is a file input); the second is made the main one
+        // on the screen, then the first is removed there.
+        foreach (var seed in new[] { 1, 2 })
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Catalog.Bouquets.Photo(seed, 96));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "file", "p.jpg");
+            (await Api.Client(world.Manager).PostAsync($"/api/v1/products/{world.Bouquet}/images", form)).IsSuccessStatusCode.Should().BeTrue();
+        }
+        var withPhotos = await manager.GetAsync($"/admin/catalog/{world.Bouquet}");
+        var photos = withPhotos.Document.QuerySelectorAll(".photos img").Select(i => i.GetAttribute("src")).ToList();
+        photos.Should().HaveCount(2);
+        (await manager.SubmitAsync(withPhotos.Document, "form:has(button[data-make-primary])", [])).Status.Should().Be(HttpStatusCode.Redirect);
+        var reordered = await manager.GetAsync($"/admin/catalog/{world.Bouquet}");
+        reordered.Document.QuerySelector(".message")!.TextContent.Should().Be("Главное фото выбрано.");
+        reordered.Document.QuerySelectorAll(".photos img").Select(i => i.GetAttribute("src")).Should().Equal(photos[1], photos[0]);
+        (await (await Api.Client(world.Florist).GetAsync($"/api/v1/products/{world.Bouquet}")).Json()).GetProperty("image").GetString().Should().Be(photos[1], "the catalog shows the main photo");
+        (await manager.SubmitAsync(reordered.Document, "form:has(button[data-remove-photo])", [])).Status.Should().Be(HttpStatusCode.Redirect);
+        var onePhoto = await manager.GetAsync($"/admin/catalog/{world.Bouquet}");
+        onePhoto.Document.QuerySelectorAll(".photos img").Select(i => i.GetAttribute("src")).Should().Equal(photos[0]);
+        onePhoto.Document.QuerySelector(".message")!.TextContent.Should().Be("Фото убрано.");
+
+        // Through the API as the admin SPA would: the remaining photo is already the main one, a stranger's URL is refused.
+        (await Api.Client(world.Manager).PutAsJsonAsync($"/api/v1/products/{world.Bouquet}/images/primary", new { url = photos[0] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Api.Client(world.Manager).PutAsJsonAsync($"/api/v1/products/{world.Bouquet}/images/primary", new { url = "https://example.com/x.jpg" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Api.Client(world.Florist).PutAsJsonAsync($"/api/v1/products/{world.Bouquet}/images/primary", new { url = photos[0] })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
         var florist = await ScreenClient.SignInAsync(Api, "+77010000103", "password-FLORIST");
         (await florist.GetAsync("/admin/catalog")).Document.QuerySelector("button[data-toggle]").Should().BeNull("a florist does not change the catalog");

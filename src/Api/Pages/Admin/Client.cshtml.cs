@@ -48,8 +48,7 @@ public sealed class ClientModel(IMessageBus bus) : PageModel
     private static List<string> Split(string? text) =>
         (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    public string Person(HistoryEntry e) =>
-        Names.TryGetValue(e.Actor, out var name) ? $"{name} ({Ui.RoleName(e.Role)})" : e.Role is not null ? Ui.RoleName(e.Role) : Ui.Source(e.Source);
+    public string Person(HistoryEntry e) => Ui.Person(Names, e.Actor, e.Role, e.Source);
 
     /// <summary>What a change to the card says, in words.</summary>
     public static string Describe(HistoryEntry e) => e.Data switch

@@ -57,6 +57,12 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostPrimaryPhotoAsync(int id, string url)
+    {
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new MakeProductImagePrimary(id, url ?? "")), "Главное фото выбрано.");
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostCompositionAsync(int id, Dictionary<Guid, int> parts)
     {
         var lines = parts.Where(p => p.Value > 0).Select(p => new SetProductComposition.Line(p.Key, p.Value)).ToList();

@@ -90,8 +90,7 @@ public sealed class SettingsModel(IMessageBus bus) : PageModel
 
     public static string Tenge(long tiyn) => (tiyn / 100m).ToString("0.##", CultureInfo.InvariantCulture);
 
-    public string Person(HistoryEntry e) =>
-        Names.TryGetValue(e.Actor, out var name) ? $"{name} ({Ui.RoleName(e.Role)})" : e.Role is not null ? Ui.RoleName(e.Role) : Ui.Source(e.Source);
+    public string Person(HistoryEntry e) => Ui.Person(Names, e.Actor, e.Role, e.Source);
 
     /// <summary>What a settings change set, in words.</summary>
     public static string Describe(HistoryEntry e) => e.Data switch

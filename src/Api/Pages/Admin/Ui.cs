@@ -36,6 +36,10 @@ public static class Ui
         _ => role ?? "",
     };
 
+    /// <summary>Who made a change, as people know them: a team member's name and role, else the role, else the system it came from.</summary>
+    public static string Person(IReadOnlyDictionary<string, string> names, string actor, string? role, string source) =>
+        names.TryGetValue(actor, out var name) ? $"{name} ({RoleName(role)})" : role is not null ? RoleName(role) : Source(source);
+
     public static string Source(string source) => source switch
     {
         Sources.Admin => "сотрудник",
