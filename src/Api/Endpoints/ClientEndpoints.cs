@@ -9,6 +9,7 @@ namespace Cvety.Api.Endpoints;
 /// <summary>The shop's client base (staff), and the client profile the AI agent personalises with (staff or the shop's key).</summary>
 public static class ClientEndpoints
 {
+    public sealed record EraseBody(string? Reason);
     public sealed record NewClient(string Phone, string? Name, string? Email, string? Notes, IReadOnlyList<string>? Tags);
     public sealed record ClientChange(string? Name, string? Phone, string? Email, IReadOnlyList<string>? OtherPhones, IReadOnlyList<string>? Tags,
         string? DefaultAddress, string? Notes);
@@ -66,6 +67,13 @@ public static class ClientEndpoints
                 return (await bus.InvokeForShopAsync<ClientDetails>(http, new GetClient(id))).Client;
             })
             .WithSummary("The shop's notes on a client.");
+
+        clients.MapPost("/{id:guid}/erase", async (Guid id, EraseBody? body, IMessageBus bus, HttpContext http) =>
+            {
+                await bus.InvokeForShopAsync(http, new EraseClientData(id, body?.Reason));
+                return (await bus.InvokeForShopAsync<ClientDetails>(http, new GetClient(id))).Client;
+            })
+            .WithSummary("Carry out a client's erasure (DIRECTOR, MANAGER; {reason}, required unless the client asked): the card forgets the person, orders keep their record.");
 
         var profile = app.MapGroup("/api/v1/client_profile").WithTags("Clients").AllowAnonymous();
 

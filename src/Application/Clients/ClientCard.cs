@@ -31,6 +31,9 @@ public sealed class ClientCard
     public string? TelegramFirstName { get; set; }
     public bool PersonalisationAllowed { get; set; } = true;
     public DateTimeOffset? ErasureRequestedAt { get; set; }
+
+    /// <summary>When staff last carried out an erasure (<see cref="ClientDataErased"/>).</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
     public int OrdersCount { get; set; }
     public long OrdersTotal { get; set; }
     public DateTimeOffset? FirstOrderAt { get; set; }
@@ -120,6 +123,17 @@ public sealed partial class ClientCardProjection : MultiStreamProjection<ClientC
     {
         card.ErasureRequestedAt ??= e.At();
         card.PersonalisationAllowed = false;
+        card.UpdatedAt = e.At();
+    }
+
+    public void Apply(IEvent<ClientDataErased> e, ClientCard card)
+    {
+        (card.Name, card.Email, card.Notes, card.DefaultAddress) = (null, null, null, null);
+        (card.OtherPhones, card.Tags, card.Addresses) = ([], [], []);
+        (card.TelegramUserId, card.TelegramUsername, card.TelegramFirstName) = (null, null, null);
+        card.PersonalisationAllowed = false;
+        card.ErasureRequestedAt = null;
+        card.ErasedAt = e.At();
         card.UpdatedAt = e.At();
     }
 }

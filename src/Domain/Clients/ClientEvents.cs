@@ -40,6 +40,13 @@ public sealed record ClientPrivacyChanged(Guid ClientId, bool PersonalisationAll
 /// </summary>
 public sealed record ClientErasureRequested(Guid ClientId, string? Reason, Origin By) : IClientEvent;
 
+/// <summary>
+/// Staff carried out an erasure: the card forgets the client's name, email, other phones, tags, notes, addresses and
+/// Telegram account, and is never offered for personalisation. The phone stays as the card's key (the shop's orders,
+/// its accounting record, keep theirs); an order placed later with it starts filling the card again.
+/// </summary>
+public sealed record ClientDataErased(Guid ClientId, string? Reason, Origin By) : IClientEvent;
+
 /// <summary>What a decision needs to know of a client.</summary>
 public sealed record ClientState(Guid Id, string Phone, string? Name, long? TelegramUserId, string? TelegramUsername, string? TelegramFirstName);
 

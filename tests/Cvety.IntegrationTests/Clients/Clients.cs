@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Net.Http.Json;
 using Cvety.IntegrationTests.Infrastructure;
 
@@ -110,6 +111,29 @@ public sealed class when_a_shop_knows_its_clients(CvetyApi api) : ApiTest(api)
         var erase = new HttpRequestMessage(HttpMethod.Patch, "/api/v1/client_profile/privacy?shop_id=17008") { Content = JsonContent.Create(new { phone = "+77010000001", delete_data = true, reason = "прошу удалить" }) };
         (await (await agent.SendAsync(erase)).Json()).GetProperty("erasure_requested").GetBoolean().Should().BeTrue();
         (await (await Api.Client(world.Manager).GetAsync("/api/v1/orders")).Json()).GetArrayLength().Should().Be(1, "an erasure request deletes no order history");
+
+        // Staff carry it out: a florist may not, another shop does not find the client, a manager does.
+        var id = (await (await Api.Client(world.Manager).GetAsync("/api/v1/clients/?search=7010000001")).Json())[0].GetProperty("id").GetGuid();
+        (await Api.Client(world.Florist).PostJson($"/api/v1/clients/{id}/erase", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Api.Client(world.OtherShopDirector).PostJson($"/api/v1/clients/{id}/erase", new { reason = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var erased = await Api.Client(world.Manager).PostJson($"/api/v1/clients/{id}/erase", new { });
+        erased.StatusCode.Should().Be(HttpStatusCode.OK, await erased.Content.ReadAsStringAsync());
+        var card = await erased.Json();
+        card.GetProperty("name").ValueKind.Should().Be(JsonValueKind.Null);
+        card.GetProperty("addresses").GetArrayLength().Should().Be(0);
+        card.GetProperty("erased_at").ValueKind.Should().Be(JsonValueKind.String);
+        card.GetProperty("erasure_requested_at").ValueKind.Should().Be(JsonValueKind.Null, "the request is carried out");
+        var forgotten = await (await agent.GetAsync("/api/v1/client_profile?phone=87010000001&shop_id=17008")).Json();
+        forgotten.GetProperty("saved_addresses").GetArrayLength().Should().Be(0);
+        var orders = await (await Api.Client(world.Manager).GetAsync("/api/v1/orders")).Json();
+        orders[0].GetProperty("customer_name").GetString().Should().Be("Айгуль", "the order keeps its record for the shop's accounts");
+        var history = await (await Api.Client(world.Manager).GetAsync($"/api/v1/clients/{id}/history")).Json();
+        history.EnumerateArray().Last().GetProperty("event").GetString().Should().Be("client_data_erased");
+
+        // Without the client's request, staff must say why.
+        var other = (await (await Api.Client(world.Manager).PostJson("/api/v1/clients/", new { phone = "+77075550002", name = "Дана" })).Json()).GetProperty("id").GetGuid();
+        (await Api.Client(world.Manager).PostJson($"/api/v1/clients/{other}/erase", new { })).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await Api.Client(world.Director).PostJson($"/api/v1/clients/{other}/erase", new { reason = "просьба по телефону" })).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

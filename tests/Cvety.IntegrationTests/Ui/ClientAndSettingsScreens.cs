@@ -72,6 +72,17 @@ public sealed class when_staff_keep_clients_and_settings_on_the_screens(CvetyApi
         refused.FirstChild!.TextContent.Trim().Should().Be("Не сохранено: это противоречит уже записанному.", "staff read why in Russian");
         refused.QuerySelector(".detail")!.TextContent.Should().Contain("already has a client", "the use case's own words are kept beside it");
         (await manager.GetAsync("/admin/clients?q=5554433")).Document.QuerySelectorAll("tr[data-client]").Should().HaveCount(1, "nothing was doubled");
+
+        // A florist sees no erasure form; the manager erases the card's personal data with a reason.
+        var florist = await ScreenClient.SignInAsync(Api, "+77010000103", "password-FLORIST");
+        (await florist.GetAsync(location)).Document.QuerySelector("form[data-erase]").Should().BeNull();
+        var (erased, _, _) = await manager.SubmitAsync(card.Document, "form[data-erase]", new() { ["reason"] = "просьба по телефону" });
+        erased.Should().Be(HttpStatusCode.Redirect);
+        var forgotten = await manager.GetAsync(location);
+        forgotten.Document.QuerySelector(".message")!.TextContent.Trim().Should().Be("Личные данные клиента удалены.");
+        forgotten.Document.QuerySelector("h1")!.TextContent.Should().Contain("Без имени").And.NotContain("Дана");
+        forgotten.Document.QuerySelector("[data-erased]").Should().NotBeNull();
+        forgotten.Document.QuerySelector("li[data-type=client_data_erased]")!.TextContent.Should().Contain("Личные данные удалены: просьба по телефону").And.Contain("MANAGER 02 (менеджер)");
     }
 
     [Fact]

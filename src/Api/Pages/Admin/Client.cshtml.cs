@@ -44,6 +44,14 @@ public sealed class ClientModel(IMessageBus bus) : PageModel
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostEraseAsync(Guid id, string? reason)
+    {
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new EraseClientData(id, reason)), "Личные данные клиента удалены.");
+        return RedirectToPage(new { id });
+    }
+
+    public bool MayErase => User.IsInRole("MANAGER") || User.IsInRole("DIRECTOR") || User.IsInRole("SUPERADMIN");
+
     /// <summary>"a, b; c" or one per line, as people type lists into one field.</summary>
     private static List<string> Split(string? text) =>
         (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -63,6 +71,7 @@ public sealed class ClientModel(IMessageBus bus) : PageModel
         ClientNotesChanged n => n.Notes is null ? "Заметки очищены" : $"Заметки: {n.Notes}",
         ClientPrivacyChanged p => p.PersonalisationAllowed ? "Персонализация снова разрешена" : "Клиент отказался от персонализации",
         ClientErasureRequested r => "Клиент просит удалить его данные" + (r.Reason is null ? "" : $": {r.Reason}"),
+        ClientDataErased r => "Личные данные удалены" + (r.Reason is null ? " по просьбе клиента" : $": {r.Reason}"),
         _ => e.Event,
     };
 }
