@@ -1,7 +1,6 @@
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using Cvety.Domain.Clients;
-using Cvety.Domain.Users;
 using FluentValidation;
 using Marten;
 
@@ -24,9 +23,7 @@ public static class EraseClientDataHandler
     // The session: the client's stream may not exist yet (see ClientAccess.Append).
     public static async Task Handle(EraseClientData command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
-        var actor = currentUser.RequireStaff();
-        if (actor.Role is not (UserRole.Director or UserRole.Manager or UserRole.Superadmin))
-            throw new ForbiddenException("Only a DIRECTOR or MANAGER erases a client's data.");
+        var actor = currentUser.RequireShopManager("Only a DIRECTOR or MANAGER erases a client's data.");
         var card = await ClientAccess.LoadAsync(session, command.ClientId, ct);
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         var origin = Origins.Of(actor);

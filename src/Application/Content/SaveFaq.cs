@@ -44,11 +44,6 @@ public static class SaveFaqHandler
 public static class Content
 {
     /// <summary>A DIRECTOR or MANAGER edits the shop's content; answers who, for the document's record.</summary>
-    public static string RequireEditor(ICurrentUser currentUser)
-    {
-        var actor = currentUser.RequireStaff();
-        if (actor.Role is not (Domain.Users.UserRole.Director or Domain.Users.UserRole.Manager or Domain.Users.UserRole.Superadmin))
-            throw new ForbiddenException("Only a DIRECTOR or MANAGER edits the shop's content.");
-        return actor.UserId!.Value.ToString();
-    }
+    public static string RequireEditor(ICurrentUser currentUser) =>
+        currentUser.RequireShopManager("Only a DIRECTOR or MANAGER edits the shop's content.").UserId!.Value.ToString();
 }

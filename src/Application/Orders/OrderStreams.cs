@@ -59,4 +59,8 @@ public static class OrderStreams
 
     public static Actor RequireStaff(this ICurrentUser currentUser) =>
         currentUser.Actor is { IsAuthenticated: true } actor ? actor : throw new AuthenticationFailedException("Sign in as staff.");
+
+    /// <summary>Staff who manage the shop (<see cref="Actor.ManagesShop"/>); anyone else is refused with <paramref name="refusal"/>.</summary>
+    public static Actor RequireShopManager(this ICurrentUser currentUser, string refusal) =>
+        currentUser.RequireStaff() is { ManagesShop: true } actor ? actor : throw new ForbiddenException(refusal);
 }

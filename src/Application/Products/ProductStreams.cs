@@ -14,7 +14,6 @@ namespace Cvety.Application.Products;
 /// </summary>
 public static class ProductStreams
 {
-    public static readonly UserRole[] CatalogEditors = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
 
     /// <summary>The stream of product <paramref name="productId"/>: a fixed prefix and the id, so no lookup is needed.</summary>
     public static Guid StreamOf(int productId)
@@ -55,11 +54,6 @@ public static class ProductStreams
         return reactions.ToProduct(productId, created.ShopId, created.BitrixId, events);
     }
 
-    public static Origin RequireCatalogEditor(this ICurrentUser currentUser)
-    {
-        var actor = currentUser.RequireStaff();
-        if (actor.Role is not { } role || !CatalogEditors.Contains(role))
-            throw new ForbiddenException("Only managers and directors edit the catalog.");
-        return Origins.Of(actor);
-    }
+    public static Origin RequireCatalogEditor(this ICurrentUser currentUser) =>
+        Origins.Of(currentUser.RequireShopManager("Only managers and directors edit the catalog."));
 }

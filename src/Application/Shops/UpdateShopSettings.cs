@@ -32,13 +32,10 @@ public sealed record UpdateShopSettings(int ShopId, string? Description, string?
 
 public static class ShopEditors
 {
-    public static readonly UserRole[] Roles = [UserRole.Director, UserRole.Manager, UserRole.Superadmin];
-
     /// <summary>The shop's DIRECTOR or MANAGER, or the superadmin; anyone else is refused before the shop is read.</summary>
     public static Domain.Common.Origin RequireShopEditor(this ICurrentUser currentUser, int shopId)
     {
-        var actor = currentUser.RequireStaff();
-        if (!Roles.Contains(actor.Role!.Value)) throw new ForbiddenException("Only a DIRECTOR or MANAGER changes the shop's settings.");
+        var actor = currentUser.RequireShopManager("Only a DIRECTOR or MANAGER changes the shop's settings.");
         if (!actor.BelongsTo(shopId)) throw new NotFoundException("Shop", shopId);
         return Origins.Of(actor);
     }

@@ -18,7 +18,7 @@ public sealed class CatalogModel(IMessageBus bus) : PageModel
     [TempData] public string? Message { get; set; }
 
     public ProductPage Products { get; private set; } = new([], 0);
-    public bool MayEdit => User.IsInRole("MANAGER") || User.IsInRole("DIRECTOR") || User.IsInRole("SUPERADMIN");
+    public bool MayEdit => Ui.ManagesShop(User);
 
     public async Task OnGetAsync() =>
         Products = await bus.SendAsync<ProductPage>(HttpContext, new ListProducts(new ProductFilter(Search: Q, Type: Type is { Length: > 0 } ? Type : null, EnabledOnly: OnSaleOnly, Limit: 100)));

@@ -50,7 +50,7 @@ public sealed class ClientModel(IMessageBus bus) : PageModel
         return RedirectToPage(new { id });
     }
 
-    public bool MayErase => User.IsInRole("MANAGER") || User.IsInRole("DIRECTOR") || User.IsInRole("SUPERADMIN");
+    public bool MayErase => Ui.ManagesShop(User);
 
     /// <summary>"a, b; c" or one per line, as people type lists into one field.</summary>
     private static List<string> Split(string? text) =>

@@ -18,7 +18,7 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
     public DomainProduct Product { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<WarehouseItem> Items { get; private set; } = [];
-    public bool MayEdit => User.IsInRole("MANAGER") || User.IsInRole("DIRECTOR") || User.IsInRole("SUPERADMIN");
+    public bool MayEdit => Ui.ManagesShop(User);
     [TempData] public string? Message { get; set; }
     public TimeSpan Offset { get; private set; }
 

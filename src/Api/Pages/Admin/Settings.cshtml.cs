@@ -47,7 +47,7 @@ public sealed class SettingsModel(IMessageBus bus) : PageModel
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public Dictionary<string, string> Names { get; private set; } = [];
     public TimeSpan Offset { get; private set; }
-    public bool MayEdit => User.IsInRole("MANAGER") || User.IsInRole("DIRECTOR") || User.IsInRole("SUPERADMIN");
+    public bool MayEdit => Ui.ManagesShop(User);
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync()

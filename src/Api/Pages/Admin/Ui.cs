@@ -26,6 +26,10 @@ public static class Ui
         _ => status,
     };
 
+    /// <summary>Whether the signed-in person manages the shop (MANAGER, DIRECTOR, superadmin): the forms only they may use.</summary>
+    public static bool ManagesShop(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole("MANAGER") || user.IsInRole("DIRECTOR") || user.IsInRole("SUPERADMIN");
+
     public static string RoleName(string? role) => role switch
     {
         "SUPERADMIN" => "суперадмин",
