@@ -75,9 +75,9 @@ public static class ProductEndpoints
         products.MapGet("/{id:int}", (int id, IMessageBus bus, HttpContext http) =>
                 http.User.Identity?.IsAuthenticated != true && !http.Request.Query.ContainsKey("shop_id")
                     ? bus.InvokeAsync<Product>(new FindPublicProduct(id), http.RequestAborted)
-                    : InvokeForViewAsync<Product>(bus, http, new GetProduct(id)))
+                    : InvokeForViewAsync<Product>(bus, http, new GetProduct(id, OnSaleOnly: !IsStaffView(http))))
             .AllowAnonymous()
-            .WithSummary("One product; without ?shop_id= and a token, any shop's enabled product.");
+            .WithSummary("One product. Customers (no token, or ?shop_id=) see it only while it is on sale; staff see their own shop's, disabled ones too.");
 
         products.MapGet("/{id:int}/availability", async (int id, int? quantity, IMessageBus bus, HttpContext http) =>
             {

@@ -60,5 +60,5 @@ public static class GetPublicOrderHandler
         _ => status.Name(),
     };
 
-    private static string? Mask(string? phone) => PhoneNumber.TryParse(phone, out var p) ? p.Masked() : null;
+    internal static string? Mask(string? phone) => PhoneNumber.TryParse(phone, out var p) ? p.Masked() : null;
 }

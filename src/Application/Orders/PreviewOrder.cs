@@ -52,10 +52,11 @@ public static class PreviewOrderHandler
         var used = new Dictionary<Guid, int>();
         foreach (var item in query.Items)
         {
-            if (!products.TryGetValue(item.ProductId, out var product) || !product.Enabled)
+            if (!products.TryGetValue(item.ProductId, out var product) || !product.Enabled || product.Archived)
             {
+                // Unavailable is all a basket learns: a product off sale is not described (name, price) to anyone who names its id.
                 warnings.Add($"Товар {item.ProductId} недоступен в этом магазине.");
-                lines.Add(new PreviewLine(item.ProductId, product?.Name, product?.Price.Tiyn ?? 0, item.Quantity, 0, false, 0));
+                lines.Add(new PreviewLine(item.ProductId, null, 0, item.Quantity, 0, false, 0));
                 continue;
             }
             var max = MaxQuantity(product, stock, used);

@@ -7,7 +7,8 @@ namespace Cvety.Application.Products;
 /// <summary>The catalog of the current shop, filtered and searched. Customers see enabled products only.</summary>
 public sealed record ListProducts(ProductFilter Filter);
 
-public sealed record GetProduct(int Id);
+/// <summary>One product of the current shop. <paramref name="OnSaleOnly"/> is every view but the shop's own staff's: a disabled or archived product is then "not found", never described.</summary>
+public sealed record GetProduct(int Id, bool OnSaleOnly = false);
 
 /// <summary>Names to offer while a customer types (<c>GET /search/suggestions?q=</c>).</summary>
 public sealed record SuggestProducts(string Query, bool EnabledOnly, int Limit = 8);
@@ -40,7 +41,9 @@ public static class FindPublicProductHandler
 public static class GetProductHandler
 {
     public static async Task<Product> Handle(GetProduct query, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Product>(query.Id, ct) ?? throw new Common.NotFoundException("Product", query.Id);
+        await session.LoadAsync<Product>(query.Id, ct) is { } product && (!query.OnSaleOnly || product is { Enabled: true, Archived: false })
+            ? product
+            : throw new Common.NotFoundException("Product", query.Id);
 }
 
 public static class SuggestProductsHandler
