@@ -47,6 +47,12 @@ try
     {
         o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         o.SerializerOptions.DictionaryKeyPolicy = null;
+        // ...and reads its answers as they read the old backend's: legacy names beside Cvety's, naive times (ADR 0024).
+        o.SerializerOptions.Converters.Add(new Cvety.Api.Legacy.LegacyTime.NaiveConverter());
+        o.SerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { Cvety.Api.Legacy.LegacyShapes.Register(new Cvety.Api.Legacy.LegacyNames()).Apply },
+        };
     });
     builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -66,7 +72,13 @@ try
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenIssuer(jwt, TimeProvider.System).ValidationParameters();
-            o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.ValidateAsync };
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = SessionCheck.ValidateAsync,
+                // Refusals say why in the legacy words the clients know (a detail string; the admin SPA refreshes on 401).
+                OnChallenge = Cvety.Api.Auth.Refusals.ChallengeAsync,
+                OnForbidden = Cvety.Api.Auth.Refusals.ForbiddenAsync,
+            };
         });
     // The staff screens (/admin): an HttpOnly cookie with the same claims as a token, checked against PostgreSQL on
     // every request like one (SessionCheck), Secure outside Development and the test host, SameSite=Strict.

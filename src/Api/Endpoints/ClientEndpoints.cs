@@ -10,9 +10,11 @@ namespace Cvety.Api.Endpoints;
 public static class ClientEndpoints
 {
     public sealed record EraseBody(string? Reason);
-    public sealed record NewClient(string Phone, string? Name, string? Email, string? Notes, IReadOnlyList<string>? Tags);
+    /// <summary>The admin SPA names the client <c>customerName</c>; Cvety's screens <c>name</c>.</summary>
+    public sealed record NewClient(string Phone, string? Name, string? Email, string? Notes, IReadOnlyList<string>? Tags,
+        [property: System.Text.Json.Serialization.JsonPropertyName("customerName")] string? CustomerName = null);
     public sealed record ClientChange(string? Name, string? Phone, string? Email, IReadOnlyList<string>? OtherPhones, IReadOnlyList<string>? Tags,
-        string? DefaultAddress, string? Notes);
+        string? DefaultAddress, string? Notes, [property: System.Text.Json.Serialization.JsonPropertyName("customerName")] string? CustomerName = null);
     public sealed record NotesBody(string? Notes);
     public sealed record PhoneBody(string? Phone);
     public sealed record PrivacyBody(string? Phone, bool? PersonalizationEnabled, bool? OptOut, bool? Erase, bool? DeleteData, string? Reason);
@@ -30,7 +32,7 @@ public static class ClientEndpoints
 
         clients.MapPost("/", async (NewClient body, IMessageBus bus, HttpContext http) =>
             {
-                var id = await bus.InvokeForShopAsync<Guid>(http, new CreateClient(body.Phone, body.Name, body.Email, body.Notes, body.Tags));
+                var id = await bus.InvokeForShopAsync<Guid>(http, new CreateClient(body.Phone, body.Name ?? body.CustomerName, body.Email, body.Notes, body.Tags));
                 return Results.Created($"/api/v1/clients/{id}", (await bus.InvokeForShopAsync<ClientDetails>(http, new GetClient(id))).Client);
             })
             .WithSummary("Add a client by phone; a phone the shop knows is a 409.");
@@ -56,7 +58,7 @@ public static class ClientEndpoints
 
         clients.MapPut("/{id:guid}", async (Guid id, ClientChange body, IMessageBus bus, HttpContext http) =>
             {
-                await bus.InvokeForShopAsync(http, new UpdateClient(id, body.Name, body.Phone, body.Email, body.OtherPhones, body.Tags, body.DefaultAddress, body.Notes));
+                await bus.InvokeForShopAsync(http, new UpdateClient(id, body.Name ?? body.CustomerName, body.Phone, body.Email, body.OtherPhones, body.Tags, body.DefaultAddress, body.Notes));
                 return (await bus.InvokeForShopAsync<ClientDetails>(http, new GetClient(id))).Client;
             })
             .WithSummary("Change name, phone, other_phones, email, tags, default_address or notes.");
@@ -81,11 +83,18 @@ public static class ClientEndpoints
                 bus.InvokeForTenantAsync<ClientProfile>(Shop.TenantIdFor(BotKeys.ShopOfStaffOrBot(http, options)), new GetClientProfile(phone ?? ""), http.RequestAborted))
             .WithSummary("For the AI agent (X-Bot-Key and ?shop_id=, or a staff token): a client's name, saved addresses, recent orders and preferences by ?phone=; name only when they opted out.");
 
-        profile.MapPatch("/privacy", (PrivacyBody body, IMessageBus bus, BotOptions options, HttpContext http) =>
+        // The AI agent sends ?phone=&action=enable_personalization|disable_personalization|delete_profile_data and no body.
+        profile.MapPatch("/privacy", (PrivacyBody? body, string? phone, string? action, IMessageBus bus, BotOptions options, HttpContext http) =>
                 bus.InvokeForTenantAsync<PrivacyAnswer>(Shop.TenantIdFor(BotKeys.ShopOfStaffOrBot(http, options)),
-                    new SetClientPrivacy(body.Phone ?? "", body.PersonalizationEnabled ?? (body.OptOut is { } optOut ? !optOut : null),
-                        body.Erase ?? body.DeleteData, body.Reason), http.RequestAborted))
-            .WithSummary("A client's privacy choices: {phone, personalization_enabled | opt_out, erase | delete_data, reason}. Erasure is recorded for staff to carry out, never a hard delete of order history.");
+                    new SetClientPrivacy(body?.Phone ?? phone ?? "",
+                        body?.PersonalizationEnabled ?? (body?.OptOut is { } optOut ? !optOut : (bool?)null) ?? action switch
+                        {
+                            "enable_personalization" => true,
+                            "disable_personalization" => false,
+                            _ => (bool?)null,
+                        },
+                        body?.Erase ?? body?.DeleteData ?? (action == "delete_profile_data" ? true : (bool?)null), body?.Reason), http.RequestAborted))
+            .WithSummary("A client's privacy choices: {phone, personalization_enabled | opt_out, erase | delete_data, reason}, or ?phone=&action=enable_personalization|disable_personalization|delete_profile_data. Erasure is recorded for staff to carry out, never a hard delete of order history.");
 
         return app;
     }

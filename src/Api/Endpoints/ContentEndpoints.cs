@@ -33,6 +33,13 @@ public static class ContentEndpoints
             })
             .RequireAuthorization().WithSummary("Remove a FAQ (a soft delete).");
 
+        // The MCP server's get_faq asks /content/faqs, which the legacy backend never served (404): the same list.
+        app.MapGet("/api/v1/content/faqs", async (IMessageBus bus, HttpContext http, string? lang) =>
+                Lists.Array(http, await bus.InvokeForTenantAsync<IReadOnlyList<FaqView>>(Shop.TenantIdFor(ShopScope.ShopOf(http)),
+                    new ListFaqs(lang, Staff: http.User.Identity?.IsAuthenticated == true), http.RequestAborted)))
+            .AllowAnonymous().WithTags("Content")
+            .WithSummary("The MCP server's path of GET /api/v1/faqs.");
+
         var pages = app.MapGroup("/api/v1/pages").WithTags("Content");
         pages.MapGet("/{slug}", (string slug, IMessageBus bus, HttpContext http, string? lang) =>
                 bus.InvokeForTenantAsync<PageView>(Shop.TenantIdFor(ShopScope.ShopOf(http)), new GetPage(slug, lang), http.RequestAborted))
@@ -55,14 +62,14 @@ public static class ContentEndpoints
             .RequireAuthorization().WithSummary("Remove a page (a soft delete).");
 
         var reviews = app.MapGroup("/api/v1/reviews").WithTags("Reviews");
-        reviews.MapGet("/company", (IMessageBus bus, HttpContext http, int? limit) =>
-                bus.InvokeForTenantAsync<ReviewsPage>(Shop.TenantIdFor(ShopScope.ShopOf(http)), new ListReviews(null, limit ?? 50, Staff: http.User.Identity?.IsAuthenticated == true), http.RequestAborted))
+        reviews.MapGet("/company", (IMessageBus bus, HttpContext http, int? limit, int? offset) =>
+                bus.InvokeForTenantAsync<ReviewsPage>(Shop.TenantIdFor(ShopScope.ShopOf(http)), new ListReviews(null, limit ?? 50, Staff: http.User.Identity?.IsAuthenticated == true, Offset: offset ?? 0), http.RequestAborted))
             .AllowAnonymous().WithSummary("The shop's reviews (?shop_id=) with average_rating and counts per star; text HTML-escaped.");
         reviews.MapPost("/company", (ReviewBody body, IMessageBus bus, HttpContext http) => SubmitAsync(bus, http, null, body))
             .AllowAnonymous().RequireRateLimiting(ReviewsPolicy)
             .WithSummary("A customer reviews the shop ({rating, text, author_name, tracking_id}); with a tracking id, only a delivered order, once.");
-        reviews.MapGet("/product/{productId:int}", (int productId, IMessageBus bus, HttpContext http, int? limit) =>
-                bus.InvokeForTenantAsync<ReviewsPage>(Shop.TenantIdFor(ShopScope.ShopOf(http)), new ListReviews(productId, limit ?? 50, Staff: http.User.Identity?.IsAuthenticated == true), http.RequestAborted))
+        reviews.MapGet("/product/{productId:int}", (int productId, IMessageBus bus, HttpContext http, int? limit, int? offset) =>
+                bus.InvokeForTenantAsync<ReviewsPage>(Shop.TenantIdFor(ShopScope.ShopOf(http)), new ListReviews(productId, limit ?? 50, Staff: http.User.Identity?.IsAuthenticated == true, Offset: offset ?? 0), http.RequestAborted))
             .AllowAnonymous().WithSummary("A product's reviews (?shop_id=) with average_rating and counts per star.");
         reviews.MapPost("/product/{productId:int}", (int productId, ReviewBody body, IMessageBus bus, HttpContext http) => SubmitAsync(bus, http, productId, body))
             .AllowAnonymous().RequireRateLimiting(ReviewsPolicy).WithSummary("A customer reviews a product of the shop.");
@@ -74,9 +81,9 @@ public static class ContentEndpoints
             })
             .AllowAnonymous().RequireRateLimiting(ReviewsPolicy).DisableAntiforgery()
             .WithSummary("Add a photo (multipart 'file', JPEG, PNG or WebP) to a product review (?shop_id=).");
-        reviews.MapGet("/platform", (IMessageBus bus, HttpContext http, int? limit) =>
-                bus.InvokeAsync<IReadOnlyList<ReviewView>>(new ListPlatformReviews(limit ?? 20), http.RequestAborted))
-            .AllowAnonymous().WithSummary("The best recent reviews across active shops.");
+        reviews.MapGet("/platform", (IMessageBus bus, HttpContext http, int? limit, int? offset) =>
+                bus.InvokeAsync<ReviewsPage>(new ListPlatformReviews(limit ?? 20, offset ?? 0), http.RequestAborted))
+            .AllowAnonymous().WithSummary("The best recent reviews across active shops, each with its shop_name: {reviews, stats, pagination}.");
         reviews.MapPut("/{reviewId:guid}/hide", async (Guid reviewId, HideBody body, IMessageBus bus, HttpContext http) =>
             {
                 await bus.InvokeForShopAsync(http, new ModerateReview(reviewId, true, body.Reason));

@@ -22,6 +22,16 @@ public static class DashboardEndpoints
                 Lists.Array(http, await bus.InvokeAsync<IReadOnlyList<Product>>(new GetMarketplaceProducts(GetMarketplaceProducts.Featured, limit ?? 20), http.RequestAborted)))
             .AllowAnonymous().WithTags("Dashboards").WithSummary("Featured products of the marketplace's active shops.");
 
+        // The MCP server's search_products_smart asks a route the legacy backend never had (404): the catalog's own search.
+        app.MapGet("/api/v1/products/public/smart-search", async (IMessageBus bus, HttpContext http, string? query, string? q, string? search,
+                [Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_price")] long? minPrice, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "max_price")] long? maxPrice,
+                string? type, int? limit) =>
+                Lists.Page(http, await bus.InvokeForTenantAsync<Cvety.Application.Search.ProductPage>(ShopScope.PublicTenantOf(http),
+                    new Cvety.Application.Products.ListProducts(new Cvety.Application.Search.ProductFilter(query ?? q ?? search, type, minPrice, maxPrice,
+                        EnabledOnly: true, Limit: Math.Clamp(limit ?? 20, 1, 100))), http.RequestAborted)))
+            .AllowAnonymous().WithTags("Products")
+            .WithSummary("The MCP server's smart search (?shop_id=&query=): the shop's products on sale by Russian full-text and typo-tolerant search, prices in tiyn.");
+
         app.MapGet("/api/v1/products/public/bestsellers", async (IMessageBus bus, HttpContext http, int? limit) =>
                 Lists.Array(http, await bus.InvokeAsync<IReadOnlyList<Product>>(new GetMarketplaceProducts(GetMarketplaceProducts.Bestsellers, limit ?? 20), http.RequestAborted)))
             .AllowAnonymous().WithTags("Dashboards").WithSummary("The month's best-selling products across the marketplace's active shops.");

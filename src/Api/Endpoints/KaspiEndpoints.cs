@@ -40,7 +40,7 @@ public static class KaspiEndpoints
             {
                 var (tenant, agent) = Caller(http, options);
                 var details = await bus.InvokeForTenantAsync<KaspiPaymentDetails>(tenant, new GetKaspiPayment(externalId, agent), http.RequestAborted);
-                return Results.Ok(new { external_id = details.ExternalId, status = details.Status, order_id = details.OrderId });
+                return Results.Ok(new { success = true, external_id = details.ExternalId, status = details.Status, order_id = details.OrderId, error = (string?)null });
             })
             .AllowAnonymous()
             .WithSummary("A payment's status as Kaspi reports it now.");

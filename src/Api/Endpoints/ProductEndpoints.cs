@@ -166,10 +166,10 @@ public static class ProductEndpoints
             .RequireAuthorization()
             .WithSummary("A product with its recipe (each line's stock and how many bouquets it makes), and a summary of its history.");
 
-        products.MapGet("/{id:int}/recipe", async (int id, IMessageBus bus, HttpContext http) =>
-                Lists.Array(http, await bus.InvokeForShopAsync<IReadOnlyList<RecipeLine>>(http, new GetProductRecipe(id))))
+        products.MapGet("/{id:int}/recipe", (int id, IMessageBus bus, HttpContext http) =>
+                bus.InvokeForShopAsync<ProductRecipe>(http, new GetProductRecipeSummary(id)))
             .RequireAuthorization()
-            .WithSummary("The product's recipe: warehouse items, quantities, what is free and how many bouquets that makes.");
+            .WithSummary("The product's recipe: {recipes: [warehouse item, quantity, what is free, how many bouquets that makes], total_cost (tiyn), can_produce, max_quantity}.");
 
         products.MapPost("/{id:int}/recipe", (int id, RecipeBody body, IMessageBus bus, HttpContext http) =>
                 ChangeRecipeAsync(bus, http, id, body.WarehouseItemId ?? body.ItemId ?? Guid.Empty, body.Quantity ?? -1))

@@ -24,17 +24,22 @@ public static class PublicOrderEndpoints
             {
                 var tenant = ShopScope.PublicTenantOf(http);
                 var placed = await bus.InvokeForTenantAsync<PlacedOrder>(tenant, command, http.RequestAborted);
-                var view = await bus.InvokeForTenantAsync<PublicOrderView>(tenant, new GetPublicOrder(placed.Id), http.RequestAborted);
-                return Results.Created($"/api/v1/orders/by-tracking/{placed.TrackingId}/status", view);
+                var receipt = await bus.InvokeForTenantAsync<OrderReceipt>(tenant, new GetOrderReceipt(placed.Id), http.RequestAborted);
+                return Results.Created($"/api/v1/orders/by-tracking/{placed.TrackingId}/status", receipt);
             })
             .RequireRateLimiting(PublicOrdersPolicy)
-            .WithSummary("A customer places an order in the shop named by ?shop_id=; answers the tracking view.");
+            .WithSummary("A customer places an order in the shop named by ?shop_id=; answers the order as recorded (id, tracking_id, orderNumber, items, totals in tiyn).");
 
         // The MCP server posts a bare array of items; the shop SPA {items: [...]}.
         orders.MapPost("/public/preview", (JsonNode body, IMessageBus bus, HttpContext http) =>
                 bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), PreviewFrom(body, http), http.RequestAborted))
             .RequireRateLimiting(ProductEndpoints.PublicBrowsingPolicy)
             .WithSummary("Check a basket ({items} or a bare array of items) in the shop named by ?shop_id=: current prices, totals in tiyn, whether stock covers it, warnings. Changes nothing.");
+
+        orders.MapGet("/public/track/phone/{phone}", async (string phone, IMessageBus bus, Application.Clients.BotOptions options, HttpContext http) =>
+                Lists.Array(http, await bus.InvokeForTenantAsync<IReadOnlyList<PublicOrderView>>(
+                    Shop.TenantIdFor(Auth.BotKeys.ShopOfStaffOrBot(http, options)), new TrackOrdersByPhone(phone), http.RequestAborted)))
+            .WithSummary("The AI agent (X-Bot-Key and ?shop_id=) or staff: the tracking views of a customer phone's orders, newest first (at most 10).");
 
         orders.MapGet("/by-tracking/{trackingId}/status", async (string trackingId, IMessageBus bus, HttpContext http) =>
             {

@@ -17,6 +17,8 @@ namespace Cvety.Api.Endpoints;
 public static class SuperadminEndpoints
 {
     public sealed record Why(string? Reason);
+    public sealed record ShopRef(int Id, string Name);
+    public sealed record PlatformOrder(OrderDetails Order, ShopRef Shop, IReadOnlyList<OrderItemView> Items);
     public sealed record PasswordReset(string? NewPassword, string? Password, string? Reason);
 
     public static IEndpointRouteBuilder MapSuperadminEndpoints(this IEndpointRouteBuilder app)
@@ -71,9 +73,10 @@ public static class SuperadminEndpoints
             {
                 var tenant = await ShopOfOrderAsync(bus, http, orderId);
                 var order = await bus.InvokeForTenantAsync<OrderDetails>(tenant, new GetOrder(orderId), http.RequestAborted);
-                return http.WithETag(order, order.Version);
+                var shop = await bus.InvokeAsync<ShopCard>(new GetShopCardAnyState(order.ShopId), http.RequestAborted);
+                return http.WithETag(new PlatformOrder(order, new ShopRef(shop.Id, shop.Name), order.Items), order.Version);
             })
-            .WithSummary("An order of any shop, with its items.");
+            .WithSummary("An order of any shop as the admin SPA's platform page reads it: {order, shop: {id, name}, items}.");
 
         admin.MapPut("/orders/{orderId:guid}/status", async (Guid orderId, OrderEndpoints.StatusChange? body, [FromQuery(Name = "status")] string? status,
                 [FromQuery(Name = "notes")] string? notes, IMessageBus bus, HttpContext http) =>

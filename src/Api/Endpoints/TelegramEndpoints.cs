@@ -21,9 +21,11 @@ public static class TelegramEndpoints
                 var shop = ShopScope.PublicShopOf(http);
                 RequireBot(http, options, shop);
                 var id = telegram_user_id ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("telegram_user_id", "'telegram_user_id' is required.")]);
-                return await bus.InvokeForTenantAsync<ClientCard>(Shop.TenantIdFor(shop), new GetTelegramClient(id), http.RequestAborted);
+                // As the legacy backend did and the bots expect: 200 with null for a stranger (the MCP tool passes a 404 on as an error).
+                var card = await bus.InvokeForTenantAsync<ClientCard?>(Shop.TenantIdFor(shop), new GetTelegramClient(id), http.RequestAborted);
+                return card is null ? Results.Text("null", "application/json") : Results.Json(card);
             })
-            .WithSummary("The shop's client with this Telegram account (?telegram_user_id=&shop_id=), or 404 when not registered.");
+            .WithSummary("The shop's client with this Telegram account (?telegram_user_id=&shop_id=), or null when not registered.");
 
         bots.MapPost("/client/register", async (RegisterTelegramClient command, IMessageBus bus, BotOptions options, HttpContext http) =>
             {

@@ -17,7 +17,7 @@ public static class WarehouseEndpoints
                 var id = await bus.InvokeForShopAsync<Guid>(http, command);
                 return Results.Created($"/api/v1/warehouse/{id}", await bus.InvokeForShopAsync<WarehouseItem>(http, new GetWarehouseItem(id)));
             })
-            .WithSummary("Add a warehouse item (prices in tiyn), optionally with its first quantity.");
+            .WithSummary("Add a warehouse item (prices in tiyn, or cost_price_tenge and retail_price_tenge as the admin SPA sends them), optionally with its first quantity.");
 
         warehouse.MapGet("/", async (IMessageBus bus, HttpContext http, int? skip, int? limit) =>
             {
@@ -29,8 +29,8 @@ public static class WarehouseEndpoints
         warehouse.MapGet("/low-stock", (IMessageBus bus, HttpContext http) => bus.InvokeForShopAsync<IReadOnlyList<WarehouseItem>>(http, new ListWarehouseItems(LowOnly: true)))
             .WithSummary("Items whose available quantity is at or below their minimum, the shortest first.");
 
-        warehouse.MapGet("/{id:guid}", (Guid id, IMessageBus bus, HttpContext http) => bus.InvokeForShopAsync<WarehouseItem>(http, new GetWarehouseItem(id)))
-            .WithSummary("One warehouse item.");
+        warehouse.MapGet("/{id:guid}", (Guid id, IMessageBus bus, HttpContext http) => bus.InvokeForShopAsync<WarehouseItemDetail>(http, new GetWarehouseItemDetail(id)))
+            .WithSummary("One warehouse item with its operations, newest first, each naming who made it (user_name).");
 
         warehouse.MapGet("/{id:guid}/operations", (Guid id, IMessageBus bus, HttpContext http) =>
                 bus.InvokeForShopAsync<IReadOnlyList<StockMovement>>(http, new GetStockMovements(id)))

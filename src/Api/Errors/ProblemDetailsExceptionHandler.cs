@@ -79,7 +79,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "Validation failed",
-            Detail = "Fields failed validation: " + string.Join(", ", errors.Keys),
+            // One failure is said in its own words (the admin SPA shows, and translates, the detail); several are listed by field.
+            Detail = errors.Count == 1 && errors.First().Value.Length == 1 ? errors.First().Value[0] : "Fields failed validation: " + string.Join(", ", errors.Keys),
         };
     }
 

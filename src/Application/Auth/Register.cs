@@ -13,7 +13,7 @@ namespace Cvety.Application.Auth;
 /// Self-service sign-up. A phone with a pending invitation joins the inviting shop with the invited role; any other
 /// phone opens a new shop (the next free id) and becomes its DIRECTOR. A phone that has an account is refused.
 /// </summary>
-public sealed record Register(string Name, string Phone, string Password, string? ShopName, string? City, string? Email)
+public sealed record Register(string Name, string Phone, string Password, string? ShopName, string? City, string? Email, string? InvitationCode = null)
 {
     /// <summary>Messages are logged when they fail: never with the password.</summary>
     public override string ToString() => $"Register {{ Name = {Name}, Phone = {Phone}, ShopName = {ShopName}, Password = *** }}";
@@ -44,6 +44,8 @@ public static class RegisterHandler
         var invitation = await session.Query<Invitation>().Where(i => i.Phone == phone && i.Status == Invitation.Pending)
             .OrderByDescending(i => i.CreatedAt).FirstOrDefaultAsync(ct);
         UserRegistered opened;
+        if (!string.IsNullOrWhiteSpace(command.InvitationCode) && (invitation is null || InvitationView.CodeOf(invitation.Id) != command.InvitationCode.Trim()))
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("invitation_code", "Invitation code is invalid or expired")]);
         if (invitation is not null)
         {
             var shop = await ShopStreams.LoadAsync(session, invitation.ShopId, ct);
@@ -55,7 +57,7 @@ public static class RegisterHandler
             if (string.IsNullOrWhiteSpace(command.ShopName))
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("shop_name", "'shop_name' is required to open a shop.")]);
             var shopId = await CreateShopHandler.NextIdAsync(session, ct);
-            session.StartShop(new ShopOpened(shopId, command.ShopName.Trim(), string.IsNullOrWhiteSpace(command.City) ? "Астана" : command.City.Trim(),
+            session.StartShop(new ShopOpened(shopId, command.ShopName.Trim(), string.IsNullOrWhiteSpace(command.City) ? "Астана" : ShopCities.Normalise(command.City),
                 phone, null, Money.Zero, self));
             opened = session.Open(command.Name, phone, command.Password, UserRole.Director, shopId, command.Email, self);
         }

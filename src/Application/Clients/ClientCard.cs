@@ -39,6 +39,16 @@ public sealed class ClientCard
     public DateTimeOffset? FirstOrderAt { get; set; }
     public DateTimeOffset? LastOrderAt { get; set; }
     public List<Guid> OrderIds { get; set; } = [];
+
+    /// <summary>The number of the latest order placed with this phone.</summary>
+    public string? LastOrderNumber { get; set; }
+
+    /// <summary>
+    /// The latest order's status now. Not stored: the card follows orders as they are placed, not their moves, so the
+    /// client list reads it from the order itself (<see cref="ListClientsHandler"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? LastOrderStatus { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -83,6 +93,7 @@ public sealed partial class ClientCardProjection : MultiStreamProjection<ClientC
         card.OrderIds.Add(placed.OrderId);
         card.OrdersCount++;
         card.OrdersTotal += placed.Total.Tiyn;
+        card.LastOrderNumber = placed.OrderNumber;
         card.FirstOrderAt ??= e.At();
         card.LastOrderAt = e.At();
         card.LastSeenAt = e.At();

@@ -48,6 +48,12 @@ public static class ListClientsHandler
             _ => clients.OrderByDescending(c => c.LastSeenAt),
         };
         var page = await clients.Stats(out var stats).Skip(query.Skip).Take(query.Limit).ToListAsync(ct);
+        var last = page.Where(c => c.OrderIds.Count > 0).Select(c => c.OrderIds[^1]).ToArray();
+        if (last.Length > 0)
+        {
+            var statuses = (await session.LoadManyAsync<Orders.OrderDetails>(ct, last)).ToDictionary(o => o.Id, o => o.Status);
+            foreach (var card in page.Where(c => c.OrderIds.Count > 0)) card.LastOrderStatus = statuses.GetValueOrDefault(card.OrderIds[^1]);
+        }
         return new ClientPage(page, stats.TotalResults);
     }
 }

@@ -26,7 +26,11 @@ public sealed record SetClientPrivacy(string Phone, bool? PersonalisationAllowed
     }
 }
 
-public sealed record PrivacyAnswer(string Phone, bool PersonalisationAllowed, bool ErasureRequested, string Message);
+/// <summary>The choice as recorded; <c>success</c>, <c>client_id</c> and <c>action</c> are the legacy answer's.</summary>
+public sealed record PrivacyAnswer(string Phone, bool PersonalisationAllowed, bool ErasureRequested, string Message, Guid ClientId, string Action)
+{
+    public bool Success => true;
+}
 
 public static class SetClientPrivacyHandler
 {
@@ -43,6 +47,7 @@ public static class SetClientPrivacyHandler
         var erasure = command.EraseRequested == true || card.ErasureRequestedAt is not null;
         var personalised = !erasure && (command.PersonalisationAllowed ?? card.PersonalisationAllowed);
         return new PrivacyAnswer(phone, personalised, erasure,
-            erasure ? "Запрос на удаление данных принят; сотрудники магазина его выполнят." : personalised ? "Персонализация включена." : "Персонализация отключена.");
+            erasure ? "Запрос на удаление данных принят; сотрудники магазина его выполнят." : personalised ? "Персонализация включена." : "Персонализация отключена.",
+            card.Id, erasure ? "delete_profile_data" : personalised ? "enable_personalization" : "disable_personalization");
     }
 }

@@ -39,9 +39,9 @@ public sealed record RegisterTelegramClient(
 
 public static class TelegramClientsHandler
 {
-    public static async Task<ClientCard> Handle(GetTelegramClient query, IQuerySession session, CancellationToken ct) =>
-        await session.Query<ClientCard>().FirstOrDefaultAsync(c => c.TelegramUserId == query.TelegramUserId, ct)
-        ?? throw new NotFoundException("Client", query.TelegramUserId);
+    /// <summary>Null for a person the shop does not know: the bots ask on every message, and a stranger is no error.</summary>
+    public static async Task<ClientCard?> Handle(GetTelegramClient query, IQuerySession session, CancellationToken ct) =>
+        await session.Query<ClientCard>().FirstOrDefaultAsync(c => c.TelegramUserId == query.TelegramUserId, ct);
 
     public static async Task<ClientCard> Handle(RegisterTelegramClient command, IDocumentSession session, CancellationToken ct)
     {

@@ -9,7 +9,12 @@ namespace Cvety.Application.Inventory;
 /// <summary>Every item of the shop with what the books say: the sheet a stock-take is counted on.</summary>
 public sealed record PrepareStockTake;
 
-public sealed record StockTakeSheetLine(Guid ItemId, string Name, int ExpectedQuantity, int Reserved, int Available, string? Image);
+/// <summary>A line of the sheet to count on; <c>id</c> and <c>current_quantity</c> are the legacy sheet's names.</summary>
+public sealed record StockTakeSheetLine(Guid ItemId, string Name, int ExpectedQuantity, int Reserved, int Available, string? Image)
+{
+    public Guid Id => ItemId;
+    public int CurrentQuantity => ExpectedQuantity;
+}
 
 /// <summary>Counted quantities, saved as a draft; nothing moves yet.</summary>
 public sealed record DraftStockTake(IReadOnlyList<DraftStockTake.Count> Items, string? Notes)

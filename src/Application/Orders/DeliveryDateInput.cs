@@ -37,6 +37,17 @@ public sealed record DeliveryDateInput(DateOnly Date, TimeOnly? Time, DateTimeOf
         return (day, string.IsNullOrWhiteSpace(slot) ? time?.ToString("HH:mm", CultureInfo.InvariantCulture) : slot.Trim());
     }
 
+    /// <summary>
+    /// The moment the legacy answers give for a delivery (<c>delivery_date</c>): the window's start, noon when no time is
+    /// known, at the shop's offset. The admin SPA shows it and may send it back unchanged with an edit.
+    /// </summary>
+    public static DateTimeOffset? LegacyMoment(DateOnly? day, string? slot, TimeSpan shopOffset) =>
+        day is { } d ? new DateTimeOffset(d.ToDateTime(DeliveryWindow.Parse(slot).From ?? new TimeOnly(12, 0)), shopOffset) : null;
+
+    /// <summary>An instant that is exactly the moment the order already shows: the admin SPA's edit form sent it back unchanged.</summary>
+    public bool IsUnchanged(DateOnly? day, string? slot, TimeSpan shopOffset) =>
+        Instant is { } instant && LegacyMoment(day, slot, shopOffset) is { } shown && instant == shown;
+
     private static readonly string[] LocalFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 
     public static bool TryParse(string? text, out DeliveryDateInput? value)

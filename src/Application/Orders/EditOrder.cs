@@ -60,7 +60,10 @@ public static class EditOrderHandler
         var origin = Origins.Of(currentUser.RequireStaff());
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var order = stream.Aggregate!;
-        var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
+        // The admin SPA's edit form sends back the delivery_date it was shown; unchanged, it must not turn "14:00-16:00" into "14:00".
+        var given = command.DeliveryDate is { } input && input.IsUnchanged(order.Delivery.Date, order.Delivery.TimeSlot, DeliveryDateInput.DefaultShopOffset)
+            ? null : command.DeliveryDate;
+        var (date, slot) = DeliveryDateInput.DayAndSlot(given, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
         var customer = order.Customer with
         {
             Name = Given(command.CustomerName) ?? order.Customer.Name,

@@ -1,4 +1,5 @@
 using Cvety.Application.Common;
+using Cvety.Application.Users;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using Marten;
@@ -26,11 +27,66 @@ public sealed record PublicOrderView(
 
 public sealed record GetPublicOrder(Guid OrderId);
 
+/// <summary>
+/// The AI agent's "where is my order" by the customer's phone (<c>GET /orders/public/track/phone/{phone}</c>, which the
+/// legacy backend never served): the tracking views of that phone's orders in the shop, newest first. Only the shop's
+/// agent (its key) or staff may ask: a phone is no secret, so anyone else would walk customers' orders.
+/// </summary>
+public sealed record TrackOrdersByPhone(string Phone)
+{
+    public sealed class Validator : FluentValidation.AbstractValidator<TrackOrdersByPhone>
+    {
+        public Validator() => RuleFor(x => x.Phone).MustBePhone();
+    }
+}
+
+/// <summary>What the customer who just placed an order gets back (<c>POST /orders/public/create</c>).</summary>
+public sealed record GetOrderReceipt(Guid OrderId);
+
+/// <summary>
+/// The order as it was recorded, for the one who placed it: the legacy <c>OrderRead</c> the shop SPA, the AI agent
+/// and the MCP server read (<c>id</c>, <c>tracking_id</c>, <c>orderNumber</c>, <c>phone</c>, the items with their
+/// prices, the delivery), holding nothing the caller did not send, and none of the staff's fields (notes, refunds,
+/// assignments). Everyone else reads the order by its tracking id, with the phones masked.
+/// </summary>
+public sealed record OrderReceipt(
+    Guid Id, string TrackingId, string OrderNumber, string Status, string StatusText, string CustomerName, string Phone, string? CustomerEmail,
+    string DeliveryType, string? DeliveryAddress, string? PickupAddress, DateOnly? DeliveryDate, TimeOnly? DeliveryFrom, string? ScheduledTime, string? DeliveryNotes,
+    string? RecipientName, string? RecipientPhone, string? SenderPhone, string? PostcardText, IReadOnlyList<OrderItemView> Items,
+    Money Subtotal, Money DeliveryCost, Money Total, string PaymentMethod, string? KaspiPaymentId, string? KaspiPaymentStatus, DateTimeOffset? KaspiPaymentCreatedAt,
+    bool AskDeliveryAddress, bool AskDeliveryTime, int BonusPoints, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    // The legacy camelCase names, as properties of their own (System.Text.Json binds record parameters case-insensitively).
+    [System.Text.Json.Serialization.JsonPropertyName("orderNumber")]
+    public string LegacyOrderNumber => OrderNumber;
+
+    [System.Text.Json.Serialization.JsonPropertyName("customerName")]
+    public string LegacyCustomerName => CustomerName;
+
+    public static OrderReceipt Of(OrderDetails o) => new(o.Id, o.TrackingId, o.OrderNumber, o.Status,
+        GetPublicOrderHandler.StatusText(OrderStatuses.TryParse(o.Status, out var s) ? s : OrderStatus.New), o.CustomerName, o.CustomerPhone, o.CustomerEmail,
+        o.DeliveryType, o.DeliveryAddress, o.PickupAddress, o.DeliveryDate, o.DeliveryFrom, o.ScheduledTime, o.DeliveryNotes,
+        o.RecipientName, o.RecipientPhone, o.SenderPhone, o.PostcardText, o.Items, o.Subtotal, o.DeliveryCost, o.Total, o.PaymentMethod,
+        o.KaspiPaymentId, o.KaspiPaymentStatus, o.KaspiPaymentCreatedAt, o.AskDeliveryAddress, o.AskDeliveryTime, o.BonusPoints ?? 0, o.CreatedAt, o.UpdatedAt);
+}
+
 public static class GetPublicOrderHandler
 {
-    public static async Task<PublicOrderView> Handle(GetPublicOrder query, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<PublicOrderView>> Handle(TrackOrdersByPhone query, IQuerySession session, CancellationToken ct)
     {
-        var o = await session.LoadAsync<OrderDetails>(query.OrderId, ct) ?? throw new NotFoundException("Order", query.OrderId);
+        var phone = PhoneNumber.Parse(query.Phone).Value;
+        var orders = await session.Query<OrderDetails>().Where(o => o.CustomerPhone == phone).OrderByDescending(o => o.CreatedAt).Take(10).ToListAsync(ct);
+        return orders.Select(View).ToList();
+    }
+
+    public static async Task<OrderReceipt> Handle(GetOrderReceipt query, IQuerySession session, CancellationToken ct) =>
+        OrderReceipt.Of(await session.LoadAsync<OrderDetails>(query.OrderId, ct) ?? throw new NotFoundException("Order", query.OrderId));
+
+    public static async Task<PublicOrderView> Handle(GetPublicOrder query, IQuerySession session, CancellationToken ct) =>
+        View(await session.LoadAsync<OrderDetails>(query.OrderId, ct) ?? throw new NotFoundException("Order", query.OrderId));
+
+    private static PublicOrderView View(OrderDetails o)
+    {
         var status = OrderStatuses.TryParse(o.Status, out var s) ? s : OrderStatus.New;
         return new PublicOrderView(
             o.Id, o.TrackingId, o.OrderNumber, o.Status, StatusText(status),

@@ -71,6 +71,10 @@ public sealed class OrderDetails
     /// <summary>The latest Kaspi payment (remote payment or link) and its status, as the legacy field <c>kaspi_payment_status</c>.</summary>
     public string? KaspiPaymentId { get; set; }
     public string? KaspiPaymentStatus { get; set; }
+
+    /// <summary>When the latest Kaspi payment was asked for, and when Kaspi reported it paid.</summary>
+    public DateTimeOffset? KaspiPaymentCreatedAt { get; set; }
+    public DateTimeOffset? KaspiPaymentCompletedAt { get; set; }
     public string? PaymentLink { get; set; }
     public DateTimeOffset? PaymentLinkExpiresAt { get; set; }
     public List<RefundView> Refunds { get; set; } = [];
@@ -89,6 +93,10 @@ public sealed class OrderDetails
     public List<StatusConflictView> StatusConflicts { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The shop's name, filled by the platform's cross-shop list; not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ShopName { get; set; }
 }
 
 public sealed partial class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>
@@ -186,19 +194,24 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
 
     public void Apply(IEvent<KaspiPaymentCreated> e, OrderDetails d)
     {
-        (d.KaspiPaymentId, d.KaspiPaymentStatus) = (e.Data.ExternalId, e.Data.Status);
+        (d.KaspiPaymentId, d.KaspiPaymentStatus, d.KaspiPaymentCreatedAt, d.KaspiPaymentCompletedAt) = (e.Data.ExternalId, e.Data.Status, e.At(), null);
         d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<KaspiPaymentLinkCreated> e, OrderDetails d)
     {
         (d.KaspiPaymentId, d.KaspiPaymentStatus, d.PaymentLink, d.PaymentLinkExpiresAt) = (e.Data.PaymentId, "Wait", e.Data.Url, e.Data.ExpiresAt);
+        (d.KaspiPaymentCreatedAt, d.KaspiPaymentCompletedAt) = (e.At(), null);
         d.UpdatedAt = e.At();
     }
 
     public void Apply(IEvent<KaspiPaymentStatusReported> e, OrderDetails d)
     {
-        if (e.Data.ExternalId == d.KaspiPaymentId) d.KaspiPaymentStatus = e.Data.Status;
+        if (e.Data.ExternalId == d.KaspiPaymentId)
+        {
+            d.KaspiPaymentStatus = e.Data.Status;
+            if (e.Data.Status == "Processed") d.KaspiPaymentCompletedAt ??= e.At();
+        }
         d.UpdatedAt = e.At();
     }
 

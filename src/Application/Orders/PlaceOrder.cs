@@ -102,6 +102,8 @@ public static class PlaceOrderHandler
         var shopId = Tenancy.ShopOf(session);
         var shop = await Shops.ShopWithSettings.LoadAsync(session, shopId, ct);
         if (shop.Shop.IsBlocked) throw new ShopUnavailableException(shopId);
+        if (command.IsPickup ? !shop.Delivery.PickupAvailable : !shop.Delivery.DeliveryAvailable)
+            throw new DomainException(command.IsPickup ? "This shop does not offer pickup." : "This shop does not deliver; choose pickup.");
 
         var lines = await PriceLinesAsync(session, command.Items, ct);
 

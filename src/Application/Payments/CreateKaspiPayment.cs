@@ -29,7 +29,12 @@ public sealed record CreateKaspiPayment(string Phone, decimal? Amount, string? M
     }
 }
 
-public sealed record KaspiPaymentAnswerView(string ExternalId, string Status, Guid? OrderId, long AmountTiyn, decimal Amount);
+/// <summary>The payment Kaspi opened; <c>success</c> and <c>error</c> are the legacy answer's (a refusal is a problem answer instead).</summary>
+public sealed record KaspiPaymentAnswerView(string ExternalId, string Status, Guid? OrderId, long AmountTiyn, decimal Amount)
+{
+    public bool Success => true;
+    public string? Error => null;
+}
 
 public static class CreateKaspiPaymentHandler
 {

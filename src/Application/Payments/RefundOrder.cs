@@ -25,7 +25,14 @@ public sealed record RefundOrder(Guid OrderId, long? Amount, string Reason)
     }
 }
 
-public sealed record RefundAccepted(Guid RefundId, Money Amount, string Status);
+/// <summary>
+/// A refund on its way to Kaspi (amount in tiyn); <c>success</c> is the legacy answer's. The legacy echo of the amount
+/// in float tenge (<c>refunded_amount</c>) is left out: a second amount in another unit is how the old 100x happened.
+/// </summary>
+public sealed record RefundAccepted(Guid RefundId, Money Amount, string Status)
+{
+    public bool Success => true;
+}
 
 public static class RefundOrderHandler
 {

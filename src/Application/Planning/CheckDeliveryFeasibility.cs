@@ -22,7 +22,11 @@ public sealed record CheckDeliveryFeasibility(int ShopId, DateOnly? DeliveryDate
     }
 }
 
-public sealed record DeliveryFeasibility(bool Feasible, string? Reason, string? EarliestDate, int AvailableSlots);
+/// <summary>
+/// Whether it works, why not, the earliest date that does; <c>earliest_delivery</c> (what the MCP server reads) is the
+/// first free slot's start on the date that works, naive in the shop's time.
+/// </summary>
+public sealed record DeliveryFeasibility(bool Feasible, string? Reason, string? EarliestDate, int AvailableSlots, string? EarliestDelivery = null);
 
 public static class CheckDeliveryFeasibilityHandler
 {
@@ -44,6 +48,8 @@ public static class CheckDeliveryFeasibilityHandler
                     earliest = today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
         var slots = why is null ? DeliveryPlanning.Slots(date, settings.Hours, settings.Delivery, now).Count(s => s.Available) : 0;
-        return new DeliveryFeasibility(why is null, why, earliest, slots);
+        var day = why is null ? date : earliest is null ? (DateOnly?)null : DateOnly.ParseExact(earliest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var first = day is { } feasibleDay ? DeliveryPlanning.Slots(feasibleDay, settings.Hours, settings.Delivery, now).FirstOrDefault(s => s.Available) : null;
+        return new DeliveryFeasibility(why is null, why, earliest, slots, first is null ? null : DeliverySlotView.Naive(day!.Value, first.Start));
     }
 }

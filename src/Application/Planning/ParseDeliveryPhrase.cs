@@ -22,7 +22,7 @@ public sealed record ParseDeliveryPhrase(int ShopId, string? DateStr, string? Ti
     }
 }
 
-public sealed record ParsedDelivery(string Date, string? Time, string IsoDatetime);
+public sealed record ParsedDelivery(string Date, string? Time, string IsoDatetime, string? OriginalDate = null, string? OriginalTime = null);
 
 public static class ParseDeliveryPhraseHandler
 {
@@ -37,6 +37,6 @@ public static class ParseDeliveryPhraseHandler
             time = DeliveryPhrases.Time(query.TimeStr)
                 ?? throw new ValidationException([new ValidationFailure("time_str", $"Не удалось понять время «{query.TimeStr}». Например: «к 14:00», «утром», «после обеда».")]);
         var iso = date.ToDateTime(time ?? TimeOnly.MinValue).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
-        return new ParsedDelivery(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), HourText.Of(time), iso);
+        return new ParsedDelivery(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), HourText.Of(time), iso, query.DateStr, query.TimeStr);
     }
 }

@@ -19,7 +19,8 @@ public sealed record ValidateDeliveryTime(int ShopId, DateOnly? DeliveryDate, st
     }
 }
 
-public sealed record DeliveryValidity(bool Valid, string? Reason, string? Slot);
+/// <summary>The verdict; <c>delivery_time</c> and <c>alternative_slots</c> (the day's free slots when this one is not) are the legacy answer's.</summary>
+public sealed record DeliveryValidity(bool Valid, string? Reason, string? Slot, string? DeliveryTime = null, IReadOnlyList<DeliverySlotView>? AlternativeSlots = null);
 
 public static class ValidateDeliveryTimeHandler
 {
@@ -29,13 +30,16 @@ public static class ValidateDeliveryTimeHandler
         var date = query.DeliveryDate!.Value;
         HourText.TryParse(query.DeliveryTime!.Split('-')[0], out var time);
         var now = clock.GetUtcNow();
-        if (DeliveryPlanning.Infeasibility(date, settings.Hours, settings.Delivery, now) is { } why) return new DeliveryValidity(false, why, null);
-        var slot = DeliveryPlanning.Slots(date, settings.Hours, settings.Delivery, now).FirstOrDefault(s => time >= s.Start && time < s.End);
+        var asked = DeliverySlotView.Naive(date, time);
+        if (DeliveryPlanning.Infeasibility(date, settings.Hours, settings.Delivery, now) is { } why) return new DeliveryValidity(false, why, null, asked, []);
+        var slots = DeliveryPlanning.Slots(date, settings.Hours, settings.Delivery, now);
+        var slot = slots.FirstOrDefault(s => time >= s.Start && time < s.End);
+        var alternatives = slots.Where(s => s.Available).Select(s => DeliverySlotView.Of(date, s)).ToList();
         return slot switch
         {
-            null => new DeliveryValidity(false, "Это время вне часов доставки магазина", null),
-            { Available: false } => new DeliveryValidity(false, slot.Reason, slot.Label),
-            _ => new DeliveryValidity(true, null, slot.Label),
+            null => new DeliveryValidity(false, "Это время вне часов доставки магазина", null, asked, alternatives),
+            { Available: false } => new DeliveryValidity(false, slot.Reason, slot.Label, asked, alternatives),
+            _ => new DeliveryValidity(true, null, slot.Label, asked),
         };
     }
 }

@@ -21,8 +21,25 @@ public sealed record GetPlatformStats(string? Period = "month")
 
 public sealed record StatusFigures(int Orders, long Revenue);
 
+/// <summary>
+/// The platform's figures over the period; <c>shops</c>, <c>users</c>, <c>orders</c>, <c>products</c> and
+/// <c>timestamp</c> are the legacy answer's all-time totals the admin SPA's platform page reads.
+/// </summary>
 public sealed record PlatformStats(string Period, DateTimeOffset? Since, int ShopsTotal, int ShopsActive, int ShopsBlocked,
-    int UsersTotal, IReadOnlyDictionary<string, int> UsersByRole, int OrdersTotal, long Revenue, IReadOnlyDictionary<string, StatusFigures> ByStatus);
+    int UsersTotal, IReadOnlyDictionary<string, int> UsersByRole, int OrdersTotal, long Revenue, IReadOnlyDictionary<string, StatusFigures> ByStatus)
+{
+    public LegacyCount Shops => new(ShopsTotal, ShopsActive, ShopsBlocked);
+    public LegacyUsers Users { get; init; } = new(0, 0, 0, new Dictionary<string, int>());
+    public LegacyTotal Orders { get; init; } = new(0);
+    public LegacyTotal Products { get; init; } = new(0);
+    public DateTimeOffset Timestamp { get; init; }
+}
+
+public sealed record LegacyCount(int Total, int Active, int Blocked);
+
+public sealed record LegacyUsers(int Total, int Active, int Blocked, IReadOnlyDictionary<string, int> ByRole);
+
+public sealed record LegacyTotal(int Total);
 
 public static class GetPlatformStatsHandler
 {
@@ -46,7 +63,17 @@ public static class GetPlatformStatsHandler
         var rows = await orders.Select(o => new { o.Status, o.Total }).ToListAsync(ct);
         var byStatus = rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => new StatusFigures(g.Count(), g.Sum(r => r.Total.Tiyn)));
         var revenue = rows.Where(r => r.Status != "cancelled").Sum(r => r.Total.Tiyn);
+        var everyone = await session.Query<User>().Select(u => new { u.IsActive, u.IsBlocked }).ToListAsync(ct);
+        var allOrders = await session.Query<OrderDetails>().Where(o => o.AnyTenant()).CountAsync(ct);
+        var products = await session.Query<Domain.Products.Product>().Where(p => p.AnyTenant() && !p.Archived).CountAsync(ct);
+        var byRole = users.GroupBy(r => r.Name()).ToDictionary(g => g.Key, g => g.Count());
         return new PlatformStats(period, since, shops.Count, shops.Count(b => !b), shops.Count(b => b),
-            users.Count, users.GroupBy(r => r.Name()).ToDictionary(g => g.Key, g => g.Count()), rows.Count, revenue, byStatus);
+            users.Count, byRole, rows.Count, revenue, byStatus)
+        {
+            Users = new LegacyUsers(everyone.Count, everyone.Count(u => u.IsActive && !u.IsBlocked), everyone.Count(u => u.IsBlocked), byRole),
+            Orders = new LegacyTotal(allOrders),
+            Products = new LegacyTotal(products),
+            Timestamp = now,
+        };
     }
 }

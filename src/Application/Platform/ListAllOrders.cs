@@ -30,6 +30,7 @@ public static class ListAllOrdersHandler
             : session.Query<OrderDetails>().Where(o => o.AnyTenant());
         if (query.Status is not null) orders = orders.Where(o => o.Status == query.Status);
         var page = await orders.Stats(out var stats).OrderByDescending(o => o.CreatedAt).Skip(query.Skip).Take(query.Limit).ToListAsync(ct);
+        await ShopNames.FillAsync(session, page, o => o.ShopId, (o, name) => o.ShopName = name, ct);
         return new OrderPage(page, stats.TotalResults, query.Skip, query.Limit);
     }
 }

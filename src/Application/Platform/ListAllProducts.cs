@@ -31,6 +31,7 @@ public static class ListAllProductsHandler
             : session.Query<Product>().Where(p => p.AnyTenant());
         if (!string.IsNullOrWhiteSpace(query.Search)) products = products.Where(p => p.Name.Contains(query.Search.Trim(), StringComparison.OrdinalIgnoreCase));
         var page = await products.Stats(out var stats).OrderBy(p => p.ShopId).ThenBy(p => p.Id).Skip(query.Skip).Take(query.Limit).ToListAsync(ct);
+        await ShopNames.FillAsync(session, page, p => p.ShopId, (p, name) => p.ShopName = name, ct);
         return new ProductPage(page, stats.TotalResults);
     }
 }

@@ -11,14 +11,41 @@ namespace Cvety.Application.Products;
 /// </summary>
 public sealed record GetProductRecipe(int ProductId);
 
-public sealed record RecipeLine(Guid Id, Guid WarehouseItemId, string Name, int Quantity, int Available, int EnoughFor, long CostPrice);
+/// <summary>One line of the recipe; <c>product_id</c>, <c>is_optional</c> and the whole <c>warehouse_item</c> are the legacy line's.</summary>
+public sealed record RecipeLine(Guid Id, Guid WarehouseItemId, string Name, int Quantity, int Available, int EnoughFor, long CostPrice)
+{
+    public int ProductId { get; init; }
+    public bool IsOptional => false;
+    public WarehouseItem? WarehouseItem { get; init; }
+}
+
+/// <summary>The recipe as the admin SPA's product editor reads it: the lines, their cost (tiyn) and how many bouquets the stock makes now.</summary>
+public sealed record ProductRecipe(IReadOnlyList<RecipeLine> Recipes, long TotalCost, bool CanProduce, int? MaxQuantity);
+
+/// <summary>The legacy <c>GET /products/{id}/recipe</c>: the recipe with its cost, rather than the bare lines the edit routes answer.</summary>
+public sealed record GetProductRecipeSummary(int ProductId);
 
 /// <summary>A product with its recipe and a summary of its history, for the admin SPA's product page.</summary>
 public sealed record GetProductDetail(int ProductId);
 
 public sealed record ProductHistorySummary(int Changes, DateTimeOffset CreatedAt, DateTimeOffset? LastChangedAt, string? LastChangedBy);
 
-public sealed record ProductDetail(Product Product, IReadOnlyList<RecipeLine> Recipe, int? CanMake, long RecipeCost, ProductHistorySummary History);
+/// <summary>The product page: the product (its fields also at the top, as the legacy detail had them), recipe, cost and history.</summary>
+public sealed record ProductDetail(Product Product, IReadOnlyList<RecipeLine> Recipe, int? CanMake, long RecipeCost, ProductHistorySummary History)
+{
+    public int Id => Product.Id;
+    public string Name => Product.Name;
+    public Domain.Common.Money Price => Product.Price;
+    public string Type => Product.Type;
+    public string? Description => Product.Description;
+    public string? Image => Product.Image;
+    public bool Enabled => Product.Enabled;
+    public bool IsFeatured => Product.IsFeatured;
+    public IReadOnlyList<ProductImage> Images => Product.Images;
+    public IReadOnlyList<string> Colors => Product.Colors;
+    public IReadOnlyList<string> Occasions => Product.Occasions;
+    public IReadOnlyList<string> Tags => Product.Tags;
+}
 
 public static class ProductRecipeHandler
 {
@@ -26,6 +53,14 @@ public static class ProductRecipeHandler
     {
         Orders.OrderStreams.RequireStaff(currentUser);
         return await LinesAsync(session, await ProductStreams.LoadAsync(session, query.ProductId, ct), ct);
+    }
+
+    public static async Task<ProductRecipe> Handle(GetProductRecipeSummary query, IQuerySession session, ICurrentUser currentUser, CancellationToken ct)
+    {
+        Orders.OrderStreams.RequireStaff(currentUser);
+        var lines = await LinesAsync(session, await ProductStreams.LoadAsync(session, query.ProductId, ct), ct);
+        var max = lines.Count == 0 ? (int?)null : lines.Min(l => l.EnoughFor);
+        return new ProductRecipe(lines, lines.Sum(l => l.CostPrice * l.Quantity), max is null or > 0, max);
     }
 
     public static async Task<ProductDetail> Handle(GetProductDetail query, IQuerySession session, ICurrentUser currentUser, CancellationToken ct)
@@ -45,7 +80,8 @@ public static class ProductRecipeHandler
         var items = (await session.LoadManyAsync<WarehouseItem>(ct, product.Composition.Select(c => c.ItemId).ToArray())).ToDictionary(i => i.Id);
         return product.Composition.Select(c => items.TryGetValue(c.ItemId, out var item)
             ? new RecipeLine(c.ItemId, c.ItemId, item.Name, c.Quantity, item.Available, Math.Max(0, item.Available) / c.Quantity, item.CostPrice.Tiyn)
-            : new RecipeLine(c.ItemId, c.ItemId, "?", c.Quantity, 0, 0, 0)).ToList();
+                { ProductId = product.Id, WarehouseItem = item }
+            : new RecipeLine(c.ItemId, c.ItemId, "?", c.Quantity, 0, 0, 0) { ProductId = product.Id }).ToList();
     }
 
     /// <summary>The composition with one line added, changed or removed (quantity 0), for the recipe routes.</summary>

@@ -41,10 +41,26 @@ public sealed partial class ReviewProjection : SingleStreamProjection<Review, Gu
 public sealed record ReviewView(Guid Id, int ShopId, int? ProductId, int Rating, string? Text, string AuthorName, IReadOnlyList<string> Photos,
     bool Verified, DateTimeOffset CreatedAt, bool Hidden = false, string? HiddenReason = null)
 {
+    /// <summary>The shop's name, on the marketplace's list of every shop's reviews.</summary>
+    public string? ShopName { get; init; }
+
+    /// <summary>The legacy answer's votes: Cvety does not take votes on reviews, so none.</summary>
+    public int Likes => 0;
+    public int Dislikes => 0;
+
     public static ReviewView Of(Review r, bool staff = false) => new(r.Id, r.ShopId, r.ProductId, r.Rating,
         r.Text is null ? null : WebUtility.HtmlEncode(r.Text), WebUtility.HtmlEncode(r.AuthorName), r.Photos, r.OrderId is not null, r.CreatedAt,
         staff && r.Hidden, staff ? r.HiddenReason : null);
 }
 
 /// <summary>Reviews with their average and the count per star.</summary>
-public sealed record ReviewsPage(IReadOnlyList<ReviewView> Reviews, double AverageRating, int Total, IReadOnlyDictionary<string, int> Counts);
+/// <summary>A page of reviews with the average and the count per star; <c>stats</c> and <c>pagination</c> are the legacy answer's wrapper.</summary>
+public sealed record ReviewsPage(IReadOnlyList<ReviewView> Reviews, double AverageRating, int Total, IReadOnlyDictionary<string, int> Counts, int Limit = 50, int Offset = 0)
+{
+    public ReviewStats Stats => new(Total, AverageRating, Counts);
+    public ReviewPagination Pagination => new(Limit, Offset, Offset + Reviews.Count < Total);
+}
+
+public sealed record ReviewStats(int TotalCount, double AverageRating, IReadOnlyDictionary<string, int> RatingBreakdown);
+
+public sealed record ReviewPagination(int Limit, int Offset, bool HasMore);

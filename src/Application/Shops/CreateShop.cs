@@ -38,7 +38,7 @@ public static class CreateShopHandler
         else id = await NextIdAsync(session, ct);
 
         var phone = string.IsNullOrWhiteSpace(command.Phone) ? null : Domain.Common.PhoneNumber.Parse(command.Phone).Value;
-        var opened = new ShopOpened(id, command.Name.Trim(), command.City.Trim(), phone, command.Address?.Trim(),
+        var opened = new ShopOpened(id, command.Name.Trim(), ShopCities.Normalise(command.City), phone, command.Address?.Trim(),
             new Domain.Common.Money(command.DeliveryFee ?? 0), Origins.Of(currentUser.Actor));
         session.StartShop(opened);
         return new Shop(id, opened.Name, opened.City, phone, opened.Address, clock.GetUtcNow(), opened.DeliveryFee) { Revision = 1 };

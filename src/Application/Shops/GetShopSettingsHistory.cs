@@ -18,7 +18,7 @@ public static class GetShopSettingsHistoryHandler
         var actor = currentUser.RequireStaff();
         if (!actor.BelongsTo(query.ShopId)) throw new NotFoundException("Shop", query.ShopId);
         var events = await session.Events.FetchStreamAsync(ShopStreams.StreamOf(query.ShopId), token: ct);
-        var settings = events.Where(e => e.Data is ShopProfileChanged or WorkingHoursSet or DeliverySettingsSet).Reverse();
+        var settings = events.Where(e => e.Data is ShopProfileChanged or ShopRenamed or WorkingHoursSet or DeliverySettingsSet).Reverse();
         return ChangeHistory.Of(settings, data => (data as IShopEvent)?.By);
     }
 }

@@ -8,9 +8,12 @@ namespace Cvety.Application.Shops;
 
 /// <summary>
 /// A DIRECTOR or MANAGER sets delivery: zones with a price and a free-delivery threshold (tiyn), the express
-/// surcharge, the time after which same-day orders are no longer taken, and the slot length in minutes.
+/// surcharge, the time after which same-day orders are no longer taken, the slot length in minutes, and whether
+/// pickup and delivery are offered. The legacy settings screen's <c>delivery_cost</c> and <c>free_delivery_amount</c>
+/// (tiyn) are the first zone's price and threshold.
 /// </summary>
-public sealed record SetDeliverySettings(int ShopId, IReadOnlyList<DeliveryZoneView>? Zones, long? ExpressSurcharge, string? SameDayCutoff, int? SlotMinutes)
+public sealed record SetDeliverySettings(int ShopId, IReadOnlyList<DeliveryZoneView>? Zones, long? ExpressSurcharge, string? SameDayCutoff, int? SlotMinutes,
+    long? DeliveryCost = null, long? FreeDeliveryAmount = null, bool? PickupAvailable = null, bool? DeliveryAvailable = null)
 {
     public sealed class Validator : AbstractValidator<SetDeliverySettings>
     {
@@ -27,6 +30,10 @@ public sealed record SetDeliverySettings(int ShopId, IReadOnlyList<DeliveryZoneV
             RuleFor(x => x.ExpressSurcharge).InclusiveBetween(0, 1_000_000_00);
             RuleFor(x => x.SameDayCutoff).MustBeHour();
             RuleFor(x => x.SlotMinutes).InclusiveBetween(30, 720);
+            RuleFor(x => x.DeliveryCost).InclusiveBetween(0, 1_000_000_00);
+            RuleFor(x => x.FreeDeliveryAmount).InclusiveBetween(0, 100_000_000_00);
+            RuleFor(x => x).Must(x => x.PickupAvailable != false || x.DeliveryAvailable != false)
+                .WithMessage("At least one fulfillment method (pickup or delivery) must be available").OverridePropertyName("delivery_available");
         }
     }
 }
@@ -39,11 +46,22 @@ public static class SetDeliverySettingsHandler
         var origin = currentUser.RequireShopEditor(command.ShopId);
         var current = await ShopWithSettings.LoadAsync(session, command.ShopId, ct);
         var old = current.Delivery;
+        var zones = command.Zones?.Select(z => z.ToZone()).ToList() ?? [.. old.Zones];
+        if ((command.DeliveryCost ?? command.FreeDeliveryAmount) is not null && zones.Count > 0)
+            zones[0] = zones[0] with
+            {
+                Price = command.DeliveryCost is { } cost ? new Money(cost) : zones[0].Price,
+                FreeFrom = command.FreeDeliveryAmount is { } free ? (free > 0 ? new Money(free) : null) : zones[0].FreeFrom,
+            };
         var delivery = new DeliverySettings(
-            command.Zones?.Select(z => z.ToZone()).ToList() ?? old.Zones,
+            zones,
             command.ExpressSurcharge is { } express ? new Money(express) : old.ExpressSurcharge,
             command.SameDayCutoff is { } cutoff && HourText.TryParse(cutoff, out var time) ? time : old.SameDayCutoff,
-            command.SlotMinutes ?? old.SlotMinutes);
+            command.SlotMinutes ?? old.SlotMinutes,
+            command.PickupAvailable ?? old.PickupAvailable,
+            command.DeliveryAvailable ?? old.DeliveryAvailable);
+        if (!delivery.PickupAvailable && !delivery.DeliveryAvailable)
+            throw new DomainException("At least one fulfillment method (pickup or delivery) must be available");
         session.Append(current.Shop, origin, new DeliverySettingsSet(command.ShopId, delivery, origin));
     }
 }

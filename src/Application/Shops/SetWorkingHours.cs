@@ -6,14 +6,30 @@ using Marten;
 
 namespace Cvety.Application.Shops;
 
-/// <summary>A DIRECTOR or MANAGER sets the week's hours, days off and holiday exceptions, in the shop's UTC offset.</summary>
-public sealed record SetWorkingHours(int ShopId, IReadOnlyList<DayHoursInput>? Week, IReadOnlyList<DateHoursInput>? Exceptions, string? UtcOffset)
+/// <summary>
+/// A DIRECTOR or MANAGER sets the week's hours, days off and holiday exceptions, in the shop's UTC offset. The legacy
+/// settings screen sends two groups instead of a week (<c>weekday_start</c> ... <c>weekend_end</c>, <c>*_closed</c>):
+/// Monday to Friday and the weekend; a group it leaves out keeps its days, the exceptions stay.
+/// </summary>
+public sealed record SetWorkingHours(int ShopId, IReadOnlyList<DayHoursInput>? Week, IReadOnlyList<DateHoursInput>? Exceptions, string? UtcOffset,
+    string? WeekdayStart = null, string? WeekdayEnd = null, string? WeekendStart = null, string? WeekendEnd = null, bool? WeekdayClosed = null, bool? WeekendClosed = null)
 {
+    /// <summary>The legacy body: no week, and at least one of the groups' fields.</summary>
+    public bool IsLegacy => Week is null && (WeekdayStart ?? WeekdayEnd ?? WeekendStart ?? WeekendEnd) is not null || Week is null && (WeekdayClosed ?? WeekendClosed) is not null;
+
     public sealed class Validator : AbstractValidator<SetWorkingHours>
     {
         public Validator()
         {
-            RuleFor(x => x.Week).NotNull().Must(w => w is null || (w.Count <= 7 && w.Select(d => d.Weekday).Distinct().Count() == w.Count))
+            RuleFor(x => x.WeekdayStart).MustBeHour().WithMessage("Invalid weekday_start format. Use HH:MM");
+            RuleFor(x => x.WeekdayEnd).MustBeHour().WithMessage("Invalid weekday_end format. Use HH:MM");
+            RuleFor(x => x.WeekendStart).MustBeHour().WithMessage("Invalid weekend_start format. Use HH:MM");
+            RuleFor(x => x.WeekendEnd).MustBeHour().WithMessage("Invalid weekend_end format. Use HH:MM");
+            RuleFor(x => x.WeekdayEnd).Must((x, end) => Before(x.WeekdayStart, end)).When(x => x.WeekdayClosed != true)
+                .WithMessage("'weekday_end' must be after 'weekday_start'.");
+            RuleFor(x => x.WeekendEnd).Must((x, end) => Before(x.WeekendStart, end)).When(x => x.WeekendClosed != true)
+                .WithMessage("'weekend_end' must be after 'weekend_start'.");
+            RuleFor(x => x.Week).NotNull().When(x => !x.IsLegacy).Must(w => w is null || (w.Count <= 7 && w.Select(d => d.Weekday).Distinct().Count() == w.Count))
                 .WithMessage("'week' holds each weekday (1 = Monday ... 7 = Sunday) at most once.");
             RuleForEach(x => x.Week).ChildRules(day =>
             {
@@ -36,6 +52,9 @@ public sealed record SetWorkingHours(int ShopId, IReadOnlyList<DayHoursInput>? W
         }
     }
 
+    private static bool Before(string? start, string? end) =>
+        start is null || end is null || !HourText.TryParse(start, out var s) || !HourText.TryParse(end, out var e) || e > s;
+
     public static bool TryOffset(string text, out TimeSpan offset)
     {
         offset = default;
@@ -54,11 +73,30 @@ public static class SetWorkingHoursHandler
     {
         var origin = currentUser.RequireShopEditor(command.ShopId);
         var current = await ShopWithSettings.LoadAsync(session, command.ShopId, ct);
-        var days = command.Week!.Select(d => d.ToDay()).ToDictionary(d => d.Weekday);
-        // A weekday the body leaves out is a day off.
-        var week = Enumerable.Range(1, 7).Select(d => days.GetValueOrDefault(d) ?? new DayHours(d, null, null)).ToList();
+        IReadOnlyList<DayHours> week;
+        if (command.IsLegacy)
+            week = current.Hours.WithGroups(
+                Group(command.WeekdayStart, command.WeekdayEnd, command.WeekdayClosed, current.Hours.FirstOpen(weekend: false)),
+                Group(command.WeekendStart, command.WeekendEnd, command.WeekendClosed, current.Hours.FirstOpen(weekend: true)));
+        else
+        {
+            var days = command.Week!.Select(d => d.ToDay()).ToDictionary(d => d.Weekday);
+            // A weekday the body leaves out is a day off.
+            week = Enumerable.Range(1, 7).Select(d => days.GetValueOrDefault(d) ?? new DayHours(d, null, null)).ToList();
+        }
         var offset = command.UtcOffset is { } text && SetWorkingHours.TryOffset(text, out var o) ? o : current.Hours.UtcOffset;
-        var hours = new WorkingHours(week, (command.Exceptions ?? []).Select(e => e.ToDate()).ToList(), offset);
+        var exceptions = command.Exceptions?.Select(e => e.ToDate()).ToList() ?? (command.IsLegacy ? current.Hours.Exceptions : []);
+        var hours = new WorkingHours(week, exceptions, offset);
         session.Append(current.Shop, origin, new WorkingHoursSet(command.ShopId, hours, origin));
+    }
+
+    /// <summary>A legacy group's new hours: closed, or the times given over the group's current ones; null when the body does not touch it.</summary>
+    private static (TimeOnly? Opens, TimeOnly? Closes)? Group(string? start, string? end, bool? closed, DayHours? current)
+    {
+        if (closed == true) return (null, null);
+        if (start is null && end is null && closed is null) return null;
+        var opens = start is not null && HourText.TryParse(start, out var s) ? s : current?.Opens ?? new TimeOnly(9, 0);
+        var closes = end is not null && HourText.TryParse(end, out var e) ? e : current?.Closes ?? new TimeOnly(18, 0);
+        return (opens, closes);
     }
 }

@@ -33,6 +33,8 @@ public sealed partial class ShopProjection : MultiStreamProjection<Shop, int>
     // Settings have a document of their own (ShopSettings); here they only count as versions.
     public Shop Apply(IEvent<ShopProfileChanged> e, Shop shop) => shop with { Revision = (int)e.Version };
 
+    public Shop Apply(IEvent<ShopRenamed> e, Shop shop) => shop with { Name = e.Data.Name, City = e.Data.City, Revision = (int)e.Version };
+
     public Shop Apply(IEvent<WorkingHoursSet> e, Shop shop) => shop with { Revision = (int)e.Version };
 
     public Shop Apply(IEvent<DeliverySettingsSet> e, Shop shop) => shop with { Revision = (int)e.Version };

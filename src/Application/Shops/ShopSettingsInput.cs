@@ -39,12 +39,48 @@ public sealed record DateHoursInput(DateOnly Date, string? Opens, string? Closes
     public static DateHoursInput Of(DateHours day) => new(day.Date, HourText.Of(day.Opens), HourText.Of(day.Closes), !day.IsOpen, day.Note);
 }
 
-/// <summary>The week and its exceptions as the routes show them, with the shop's UTC offset ("+05:00").</summary>
+/// <summary>
+/// The week and its exceptions as the routes show them, with the shop's UTC offset ("+05:00"); beside them the legacy
+/// settings' two groups of days (Monday to Friday, the weekend) as the admin SPA and the MCP server read them.
+/// </summary>
 public sealed record WorkingHoursView(IReadOnlyList<DayHoursInput> Week, IReadOnlyList<DateHoursInput> Exceptions, string UtcOffset)
 {
     public static WorkingHoursView Of(WorkingHours hours) => new(
         hours.Week.OrderBy(d => d.Weekday).Select(DayHoursInput.Of).ToList(), hours.Exceptions.OrderBy(e => e.Date).Select(DateHoursInput.Of).ToList(),
         (hours.UtcOffset < TimeSpan.Zero ? "-" : "+") + hours.UtcOffset.ToString(@"hh\:mm", CultureInfo.InvariantCulture));
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LegacyHours Legacy => LegacyHours.Of(new WorkingHours(Week.Select(d => d.ToDay()).ToList(), [], TimeSpan.Zero));
+
+    public string WeekdayStart => Legacy.WeekdayStart;
+    public string WeekdayEnd => Legacy.WeekdayEnd;
+    public string WeekendStart => Legacy.WeekendStart;
+    public string WeekendEnd => Legacy.WeekendEnd;
+    public bool WeekdayClosed => Legacy.WeekdayClosed;
+    public bool WeekendClosed => Legacy.WeekendClosed;
+}
+
+/// <summary>
+/// The legacy settings' hours: one pair for Monday to Friday and one for the weekend (the first open day of each), in
+/// the shop's time, "HH:MM"; a closed group keeps the legacy defaults (09:00-18:00, 10:00-17:00) and says it is closed.
+/// </summary>
+public sealed record LegacyHours(string WeekdayStart, string WeekdayEnd, string WeekendStart, string WeekendEnd, bool WeekdayClosed, bool WeekendClosed)
+{
+    public static readonly LegacyHours Closed = new("09:00", "18:00", "10:00", "17:00", true, true);
+
+    public static LegacyHours Of(WorkingHours hours)
+    {
+        var weekday = hours.FirstOpen(weekend: false);
+        var weekend = hours.FirstOpen(weekend: true);
+        return new LegacyHours(
+            HourText.Of(weekday?.Opens) ?? Closed.WeekdayStart, HourText.Of(weekday?.Closes) ?? Closed.WeekdayEnd,
+            HourText.Of(weekend?.Opens) ?? Closed.WeekendStart, HourText.Of(weekend?.Closes) ?? Closed.WeekendEnd,
+            weekday is null, weekend is null);
+    }
+
+    /// <summary>"09:00 - 18:00", or "Closed": the public settings' <c>weekday_hours</c> and <c>weekend_hours</c>.</summary>
+    public string WeekdayHours => WeekdayClosed ? "Closed" : $"{WeekdayStart} - {WeekdayEnd}";
+    public string WeekendHours => WeekendClosed ? "Closed" : $"{WeekendStart} - {WeekendEnd}";
 }
 
 /// <summary>A delivery zone as the routes show and take it: prices in tiyn.</summary>
@@ -55,8 +91,17 @@ public sealed record DeliveryZoneView(string Name, long Price, long? FreeFrom)
     public DeliveryZone ToZone() => new(Name.Trim(), new Money(Price), FreeFrom is { } free ? new Money(free) : null);
 }
 
-public sealed record DeliverySettingsView(IReadOnlyList<DeliveryZoneView> Zones, long ExpressSurcharge, string SameDayCutoff, int SlotMinutes)
+/// <summary>
+/// Delivery as the routes show it, in tiyn; <c>delivery_cost</c> and <c>free_delivery_amount</c> are the first zone's, as
+/// the legacy settings (one price for the whole city) had them.
+/// </summary>
+public sealed record DeliverySettingsView(IReadOnlyList<DeliveryZoneView> Zones, long ExpressSurcharge, string SameDayCutoff, int SlotMinutes,
+    bool PickupAvailable = true, bool DeliveryAvailable = true)
 {
     public static DeliverySettingsView Of(DeliverySettings delivery) =>
-        new(delivery.Zones.Select(DeliveryZoneView.Of).ToList(), delivery.ExpressSurcharge.Tiyn, HourText.Of(delivery.SameDayCutoff)!, delivery.SlotMinutes);
+        new(delivery.Zones.Select(DeliveryZoneView.Of).ToList(), delivery.ExpressSurcharge.Tiyn, HourText.Of(delivery.SameDayCutoff)!, delivery.SlotMinutes,
+            delivery.PickupAvailable, delivery.DeliveryAvailable);
+
+    public long DeliveryCost => Zones.Count > 0 ? Zones[0].Price : 0;
+    public long FreeDeliveryAmount => Zones.Count > 0 ? Zones[0].FreeFrom ?? 0 : 0;
 }

@@ -9,7 +9,7 @@ namespace Cvety.Application.Shops;
 
 /// <summary>A DIRECTOR or MANAGER edits what the shop tells its customers; each edit is an event on the shop's stream.</summary>
 public sealed record UpdateShopSettings(int ShopId, string? Description, string? Address, string? Phone, string? Instagram, string? WhatsApp,
-    string? Currency, long? MinimumOrder, string? WelcomeText, IReadOnlyList<string>? PickupPoints)
+    string? Currency, long? MinimumOrder, string? WelcomeText, IReadOnlyList<string>? PickupPoints, string? Name = null, string? City = null)
 {
     public sealed class Validator : AbstractValidator<UpdateShopSettings>
     {
@@ -24,6 +24,8 @@ public sealed record UpdateShopSettings(int ShopId, string? Description, string?
             RuleFor(x => x.Currency).Must(c => c is null or "KZT").WithMessage("'currency' must be KZT.");
             RuleFor(x => x.MinimumOrder).InclusiveBetween(0, 100_000_000_00);
             RuleFor(x => x.WelcomeText).MaximumLength(2000);
+            RuleFor(x => x.Name).Must(n => n is null || n.Trim().Length is > 0 and <= 200).WithMessage("'name' holds 1 to 200 characters.");
+            RuleFor(x => x.City).Must(c => c is null || c.Trim().Length is > 0 and <= 100).WithMessage("'city' holds 1 to 100 characters.");
             RuleFor(x => x.PickupPoints).Must(p => p is null || (p.Count <= 20 && p.All(a => !string.IsNullOrWhiteSpace(a) && a.Length <= 300)))
                 .WithMessage("'pickup_points' holds at most 20 addresses of at most 300 characters.");
         }
@@ -55,6 +57,10 @@ public static class UpdateShopSettingsHandler
             command.Instagram?.Trim() ?? old.Instagram, command.WhatsApp?.Trim() ?? old.WhatsApp, command.Currency ?? old.Currency,
             command.MinimumOrder ?? old.MinimumOrder, command.WelcomeText?.Trim() ?? old.WelcomeText,
             command.PickupPoints?.Select(p => p.Trim()).ToList() ?? old.PickupPoints);
-        session.Append(current.Shop, origin, new ShopProfileChanged(command.ShopId, profile, origin));
+        var name = command.Name?.Trim() ?? current.Shop.Name;
+        var city = command.City is { } c ? ShopCities.Normalise(c) : current.Shop.City;
+        object[] renamed = name != current.Shop.Name || city != current.Shop.City ? [new ShopRenamed(command.ShopId, name, city, origin)] : [];
+        object[] changed = profile != old || renamed.Length == 0 ? [new ShopProfileChanged(command.ShopId, profile, origin)] : [];
+        session.Append(current.Shop, origin, [.. renamed, .. changed]);
     }
 }

@@ -23,7 +23,7 @@ public static class Accounts
     public static async Task EnsurePhoneIsFreeAsync(IQuerySession session, string phone, CancellationToken ct)
     {
         if (await session.Query<User>().AnyAsync(u => u.Phone == phone, ct))
-            throw new ConflictException($"A user with phone {PhoneNumber.Parse(phone).Masked()} already exists.");
+            throw new ConflictException("Phone number already registered");
     }
 
     /// <summary>The caller may manage the team of <paramref name="shopId"/>: its DIRECTOR or MANAGER, or the superadmin.</summary>

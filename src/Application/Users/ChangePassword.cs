@@ -34,7 +34,7 @@ public static class ChangePasswordHandler
     {
         var actor = currentUser.RequireStaff();
         if (user is null || actor.UserId != user.Id) throw new AuthenticationFailedException("The account no longer exists.");
-        if (!PasswordHasher.Verify(command.OldPassword, user.PasswordHash)) throw new ValidationException([new ValidationFailure("old_password", "The old password is not correct.")]);
+        if (!PasswordHasher.Verify(command.OldPassword, user.PasswordHash)) throw new ValidationException([new ValidationFailure("old_password", "Current password is incorrect")]);
         var origin = Origins.Of(actor);
         session.Stamp(origin);
         return [new UserPasswordChanged(user.Id, PasswordHasher.Hash(command.NewPassword), command.SessionId, origin)];

@@ -39,7 +39,7 @@ public static class InviteMemberHandler
         var phone = PhoneNumber.Parse(command.Phone).Value;
         var account = await session.Query<User>().FirstOrDefaultAsync(u => u.Phone == phone, ct);
         if (account is not null && (account.IsActive || account.ShopId != shop.Id))
-            throw new ConflictException($"{PhoneNumber.Parse(phone).Masked()} already has an account.");
+            throw new ConflictException("User with this phone number already exists");
         if (await session.Query<Invitation>().AnyAsync(i => i.ShopId == shop.Id && i.Phone == phone && i.Status == Invitation.Pending, ct))
             throw new ConflictException($"{PhoneNumber.Parse(phone).Masked()} is already invited.");
 

@@ -8,6 +8,9 @@ public sealed record UserView(Guid Id, string Name, string Phone, string? Email,
 {
     public long? TelegramUserId { get; init; }
 
+    /// <summary>The legacy flag the admin SPA reads to show the platform's screens.</summary>
+    public bool IsSuperadmin => Role == "SUPERADMIN";
+
     /// <summary>Goes into the token, never into a body.</summary>
     [JsonIgnore]
     public int SecurityStamp { get; init; }

@@ -54,6 +54,10 @@ public sealed class Product
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The shop's name, filled by the platform's cross-shop list; not stored.</summary>
+    [JsonIgnore]
+    public string? ShopName { get; set; }
+
     public ProductInfo Info => new(Name, Price, Type, Description, ManufacturingTime, Width, Height, ShelfLife, IsFeatured, Colors, Occasions, Cities, Tags);
 
     public void Set(ProductInfo info)

@@ -45,6 +45,21 @@ public sealed record WorkingHours(IReadOnlyList<DayHours> Week, IReadOnlyList<Da
     }
 
     public DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(UtcOffset);
+
+    /// <summary>The hours of the first open day of a group (Monday to Friday, or the weekend), as the legacy settings had them; null when the whole group is closed.</summary>
+    public DayHours? FirstOpen(bool weekend) =>
+        Week.Where(d => (d.Weekday >= 6) == weekend && d.IsOpen).OrderBy(d => d.Weekday).FirstOrDefault();
+
+    /// <summary>
+    /// The legacy settings' two groups of days: <paramref name="weekdays"/> for Monday to Friday, <paramref name="weekend"/>
+    /// for Saturday and Sunday; a group given as null keeps its days as they are, (null, null) hours close it.
+    /// </summary>
+    public IReadOnlyList<DayHours> WithGroups((TimeOnly? Opens, TimeOnly? Closes)? weekdays, (TimeOnly? Opens, TimeOnly? Closes)? weekend) =>
+        Enumerable.Range(1, 7).Select(d =>
+        {
+            var group = d >= 6 ? weekend : weekdays;
+            return group is { } hours ? new DayHours(d, hours.Opens, hours.Closes) : Week.FirstOrDefault(x => x.Weekday == d) ?? new DayHours(d, null, null);
+        }).ToList();
 }
 
 /// <summary>A delivery zone with its price, and the order total from which delivery there is free.</summary>
@@ -52,9 +67,11 @@ public sealed record DeliveryZone(string Name, Money Price, Money? FreeFrom = nu
 
 /// <summary>
 /// How the shop delivers: zones, the express surcharge, the time of day after which same-day delivery is no longer
-/// taken, and the length of a delivery slot.
+/// taken, the length of a delivery slot, and whether customers may pick up and have it delivered at all (one of the
+/// two always).
 /// </summary>
-public sealed record DeliverySettings(IReadOnlyList<DeliveryZone> Zones, Money ExpressSurcharge, TimeOnly SameDayCutoff, int SlotMinutes)
+public sealed record DeliverySettings(IReadOnlyList<DeliveryZone> Zones, Money ExpressSurcharge, TimeOnly SameDayCutoff, int SlotMinutes,
+    bool PickupAvailable = true, bool DeliveryAvailable = true)
 {
     public static DeliverySettings DefaultFor(Money deliveryFee) =>
         new([new DeliveryZone("Город", deliveryFee)], Money.Zero, new TimeOnly(18, 0), 120);
@@ -71,6 +88,9 @@ public sealed record DeliverySettings(IReadOnlyList<DeliveryZone> Zones, Money E
 }
 
 public sealed record ShopProfileChanged(int ShopId, ShopProfile Profile, Origin By) : IShopEvent;
+
+/// <summary>The shop's name or city as its staff changed them (the legacy settings screen edits both).</summary>
+public sealed record ShopRenamed(int ShopId, string Name, string City, Origin By) : IShopEvent;
 
 public sealed record WorkingHoursSet(int ShopId, WorkingHours Hours, Origin By) : IShopEvent;
 

@@ -59,7 +59,7 @@ public static class UserDecisions
     {
         if (user.Role == newRole) return [];
         if (user.Role == UserRole.Director && lastDirector)
-            throw new DomainException("The shop's last DIRECTOR cannot be given another role; make someone else DIRECTOR first.");
+            throw new DomainException("Cannot demote the last director. At least one director must remain");
         return [new UserRoleChanged(user.Id, user.Role, newRole, by)];
     }
 

@@ -27,7 +27,7 @@ public sealed class when_bitrix_sends_orders(CvetyApi api) : ApiTest(api)
         order.GetProperty("recipient_name").GetString().Should().Be("Анара");
         order.GetProperty("recipient_phone").GetString().Should().Be("+77020000002");
         order.GetProperty("delivery_address").GetString().Should().Be("пр. Достык, 123, кв. 45");
-        order.GetProperty("delivery_date").GetString().Should().Be("2025-08-25");
+        order.GetProperty("delivery_day").GetString().Should().Be("2025-08-25");
         order.GetProperty("time_slot_id").GetString().Should().Be("33");
         order.GetProperty("city_id").GetString().Should().Be("2");
         order.GetProperty("postcard_text").GetString().Should().Be("С днём рождения!");
@@ -69,7 +69,7 @@ public sealed class when_bitrix_sends_orders(CvetyApi api) : ApiTest(api)
         order.GetProperty("delivery_address").GetString().Should().Be("ул. Сарайшык, 5");
         order.GetProperty("recipient_name").GetString().Should().Be("Анара");
         order.GetProperty("postcard_text").GetString().Should().Be("С днём рождения!");
-        order.GetProperty("delivery_date").GetString().Should().Be("2025-08-25");
+        order.GetProperty("delivery_day").GetString().Should().Be("2025-08-25");
         order.GetProperty("items").GetArrayLength().Should().Be(1);
 
         // The same update again, only re-stamped by the sender, is a duplicate; a real second change is not.

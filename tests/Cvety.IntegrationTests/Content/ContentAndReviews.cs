@@ -172,6 +172,6 @@ public sealed class when_customers_review(CvetyApi api) : ApiTest(api)
             .StatusCode.Should().Be(HttpStatusCode.Created);
         (await (await Api.Client().GetAsync($"/api/v1/reviews/product/{world.Bouquet}?shop_id=17008")).Json()).GetProperty("reviews")[0].GetProperty("photos").GetArrayLength().Should().Be(1);
         var platform = await (await Api.Client().GetAsync("/api/v1/reviews/platform")).Json();
-        platform.EnumerateArray().Select(r => r.GetProperty("text").GetString()).Should().Contain("Красиво");
+        platform.GetProperty("reviews").EnumerateArray().Select(r => r.GetProperty("text").GetString()).Should().Contain("Красиво");
     }
 }

@@ -54,7 +54,8 @@ public sealed class when_a_customer_orders_and_follows_the_order(CvetyApi api) :
         text.Should().NotContain("77771234556").And.NotContain("77021234567").And.NotContain("1234567");
         var view = await page.Json();
         view.GetProperty("recipient").GetProperty("phone").GetString().Should().Be("+770*****567");
-        view.GetProperty("status").GetString().Should().Be("new");
+        view.GetProperty("status").GetString().Should().Be("confirmed", "the tracking page's own word (ADR 0024)");
+        view.GetProperty("order_status").GetString().Should().Be("new");
         view.GetProperty("items")[0].GetProperty("name").GetString().Should().Be("Букет Стандарт");
 
         (await Api.Client().GetAsync("/api/v1/orders/by-tracking/000000000/status")).StatusCode.Should().Be(HttpStatusCode.NotFound);

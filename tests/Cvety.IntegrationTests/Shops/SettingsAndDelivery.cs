@@ -113,14 +113,14 @@ public sealed class when_delivery_is_planned(CvetyApi api) : ApiTest(api)
         await WithCutoffAt14Async();
         Api.Clock.Freeze(Local(2, 13, 59));
         var before = await (await Api.Client().GetAsync("/api/v1/delivery/slots?shop_id=17008&date=2026-12-02")).Json();
-        before.GetProperty("slots").EnumerateArray().Where(s => s.GetProperty("available").GetBoolean()).Select(s => s.GetProperty("label").GetString())
+        before.EnumerateArray().Where(s => s.GetProperty("available").GetBoolean()).Select(s => s.GetProperty("label").GetString())
             .Should().Equal("15:00-17:00", "17:00-19:00", "19:00-21:00");
 
         Api.Clock.Freeze(Local(2, 14, 1));
         var after = await (await Api.Client().GetAsync("/api/v1/delivery/slots?shop_id=17008&date=2026-12-02")).Json();
-        after.GetProperty("slots").EnumerateArray().Should().OnlyContain(s => !s.GetProperty("available").GetBoolean());
+        after.EnumerateArray().Should().OnlyContain(s => !s.GetProperty("available").GetBoolean());
         var tomorrow = await (await Api.Client().GetAsync("/api/v1/delivery/slots?shop_id=17008&date=2026-12-03")).Json();
-        tomorrow.GetProperty("slots").EnumerateArray().Should().OnlyContain(s => s.GetProperty("available").GetBoolean());
+        tomorrow.EnumerateArray().Should().OnlyContain(s => s.GetProperty("available").GetBoolean());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Cvety.IntegrationTests.Ui;
 /// <summary>
 /// The staff screens in headless Chromium (Debian's, driven by Playwright) against the real API as its own process and
 /// database: sign in, the board, an order page with its audit panel, a move, a Bitrix change showing up on its own,
-/// "as of", roles and tenancy. Screenshots go to docs/ui/.
+/// "as of", roles and tenancy. Screenshots go to the test output (screenshots/), or to $CVETY_SCREENSHOTS.
 /// </summary>
 public sealed class when_staff_work_from_the_screens(CvetyApi api) : ApiTest(api), IAsyncLifetime
 {
@@ -73,8 +73,18 @@ public sealed class when_staff_work_from_the_screens(CvetyApi api) : ApiTest(api
         return page;
     }
 
-    private static string Screenshot(string name) =>
-        Path.Combine(Path.GetDirectoryName(typeof(when_staff_work_from_the_screens).Assembly.Location)!, "..", "..", "..", "..", "..", "docs", "ui", name);
+    /// <summary>
+    /// Where a screenshot goes: the test output (screenshots/), so that a test run leaves the checkout as it was;
+    /// with CVETY_SCREENSHOTS set to a folder (the README's docs/ui refresh command), there.
+    /// </summary>
+    private static string Screenshot(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("CVETY_SCREENSHOTS") is { Length: > 0 } chosen
+            ? chosen
+            : Path.Combine(Path.GetDirectoryName(typeof(when_staff_work_from_the_screens).Assembly.Location)!, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
 
     [Fact]
     public async Task a_manager_sees_moves_and_audits_an_order_and_the_board_follows_bitrix_on_its_own()

@@ -102,13 +102,15 @@ public sealed class SettingsModel(IMessageBus bus) : PageModel
             "минимальный заказ " + Ui.Money(new Money(p.Profile.MinimumOrder)),
             p.Profile.PickupPoints is { Count: > 0 } points ? "самовывоз: " + string.Join(", ", points) : null,
         }.Where(x => x is not null)),
+        ShopRenamed r => $"Название: {r.Name}; город: {r.City}",
         WorkingHoursSet h => "Часы: " + string.Join(", ", h.Hours.Week.OrderBy(d => d.Weekday)
                 .Select(d => Short[d.Weekday] + " " + (d.IsOpen ? $"{HourText.Of(d.Opens)}–{HourText.Of(d.Closes)}" : "выходной")))
             + (h.Hours.Exceptions.Count == 0 ? "" : "; особые дни: " + string.Join(", ", h.Hours.Exceptions.OrderBy(x => x.Date)
                 .Select(x => x.Date.ToString("dd.MM", CultureInfo.InvariantCulture) + " " + (x.IsOpen ? $"{HourText.Of(x.Opens)}–{HourText.Of(x.Closes)}" : "закрыто"))))
             + "; UTC" + WorkingHoursView.Of(h.Hours).UtcOffset,
         DeliverySettingsSet d => "Доставка: " + string.Join(", ", d.Delivery.Zones.Select(z => $"{z.Name} {Ui.Money(z.Price)}" + (z.FreeFrom is { } f ? $" (бесплатно от {Ui.Money(f)})" : "")))
-            + $"; экспресс +{Ui.Money(d.Delivery.ExpressSurcharge)}; на сегодня до {HourText.Of(d.Delivery.SameDayCutoff)}; слот {d.Delivery.SlotMinutes} мин",
+            + $"; экспресс +{Ui.Money(d.Delivery.ExpressSurcharge)}; на сегодня до {HourText.Of(d.Delivery.SameDayCutoff)}; слот {d.Delivery.SlotMinutes} мин"
+            + (d.Delivery.PickupAvailable ? "" : "; самовывоза нет") + (d.Delivery.DeliveryAvailable ? "" : "; доставки нет"),
         _ => e.Event,
     };
 }
