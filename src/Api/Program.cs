@@ -29,7 +29,9 @@ Log.Logger = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Console()
 DatabaseSelection? database = null;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The switch-over command's own arguments are not the host's: only --Key=value settings go to the host.
+    var importing = ImportLegacyCommand.Matches(args);
+    var builder = WebApplication.CreateBuilder(importing ? args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray() : args);
 
     builder.Services.AddSerilog((services, logging) =>
     {
@@ -207,6 +209,9 @@ try
     app.MapDeadLetterEndpoints();
 
     app.MapRazorPages();
+
+    // The switch-over from the legacy database runs and ends; it starts no hosted service, so nothing is sent anywhere.
+    if (importing) return await ImportLegacyCommand.RunAsync(app, args);
 
     // Marten's and Wolverine's command line (`-- projections --rebuild`, `-- describe`, ...); plain `run` serves HTTP.
     return await app.RunJasperFxCommands(args);

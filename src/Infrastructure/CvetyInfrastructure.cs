@@ -73,6 +73,7 @@ public static class CvetyInfrastructure
                 opts.AddProducts();
                 opts.AddClients();
                 opts.AddContent();
+                Cvety.Application.Import.ImportModule.AddImport(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

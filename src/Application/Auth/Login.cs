@@ -43,6 +43,13 @@ public static class LoginHandler
         // Always spend the hashing time, so response times do not tell which phones have accounts.
         var ok = PasswordHasher.Verify(command.Password, user?.PasswordHash ?? PasswordHasher.Decoy);
         if (user is null || !ok || user.IsBlocked) throw new AuthenticationFailedException(Login.Failure);
+        if (PasswordHasher.IsLegacy(user.PasswordHash))
+        {
+            // The legacy system's bcrypt hash, verified: from now on the password is kept as Cvety keeps passwords.
+            var rehash = new Origin(Sources.System, "password-rehash");
+            session.Stamp(rehash);
+            session.Events.Append(user.Id, new UserPasswordRehashed(user.Id, PasswordHasher.Hash(command.Password), rehash));
+        }
 
         if (user.ShopId is { } shopId)
         {

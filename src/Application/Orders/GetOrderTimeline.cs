@@ -31,6 +31,7 @@ public static class GetOrderTimelineHandler
     private static string? ReasonOf(object data) => data switch
     {
         OrderCancelled c => c.Reason,
+        OrderStateTakenOver t => t.Note,
         OrderRefunded r => r.Reason,
         OrderPaid p => p.Note,
         OrderAccepted a => a.Note,

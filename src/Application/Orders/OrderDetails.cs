@@ -159,6 +159,8 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderOutForDelivery> e, OrderDetails d) => Move(d, OrderStatus.InDelivery, e);
     public void Apply(IEvent<OrderDelivered> e, OrderDetails d) => Move(d, OrderStatus.Delivered, e);
 
+    public void Apply(IEvent<OrderStateTakenOver> e, OrderDetails d) => Move(d, e.Data.Status, e);
+
     public void Apply(IEvent<OrderCancelled> e, OrderDetails d)
     {
         Move(d, OrderStatus.Cancelled, e);

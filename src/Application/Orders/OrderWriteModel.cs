@@ -18,6 +18,7 @@ public sealed partial class OrderWriteModel : SingleStreamProjection<Order, Guid
     public void Apply(OrderOutForDelivery e, Order order) => order.Apply(e);
     public void Apply(OrderDelivered e, Order order) => order.Apply(e);
     public void Apply(OrderCancelled e, Order order) => order.Apply(e);
+    public void Apply(OrderStateTakenOver e, Order order) => order.Apply(e);
     public void Apply(OrderRefunded e, Order order) => order.Apply(e);
     public void Apply(DeliveryDetailsChanged e, Order order) => order.Apply(e);
     public void Apply(RecipientChanged e, Order order) => order.Apply(e);

@@ -21,8 +21,23 @@ public static class PasswordHasher
         return $"{Scheme}${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>A hash of the legacy system (passlib bcrypt, <c>$2b$12$...</c>): verified as it is, replaced at the first sign-in.</summary>
+    public static bool IsLegacy(string stored) => stored.StartsWith("$2a$", StringComparison.Ordinal) || stored.StartsWith("$2b$", StringComparison.Ordinal)
+        || stored.StartsWith("$2y$", StringComparison.Ordinal);
+
     public static bool Verify(string password, string stored)
     {
+        if (IsLegacy(stored))
+        {
+            try
+            {
+                return BCrypt.Net.BCrypt.Verify(password, stored);
+            }
+            catch (BCrypt.Net.SaltParseException)
+            {
+                return false;
+            }
+        }
         var parts = stored.Split('$');
         if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], out var iterations)) return false;
         byte[] salt, expected;

@@ -25,6 +25,8 @@ public sealed partial class UserProjection : SingleStreamProjection<User, Guid>
 
     public void Apply(IEvent<UserPasswordChanged> e, User user) => Touch(user, e, () => user.PasswordHash = e.Data.PasswordHash, newStamp: true, kept: e.Data.KeptSession);
 
+    public void Apply(IEvent<UserPasswordRehashed> e, User user) => Touch(user, e, () => user.PasswordHash = e.Data.PasswordHash);
+
     public void Apply(IEvent<UserPasswordReset> e, User user) => Touch(user, e, () => user.PasswordHash = e.Data.PasswordHash, newStamp: true);
 
     public void Apply(IEvent<UserRoleChanged> e, User user) => Touch(user, e, () => user.Role = e.Data.NewRole, newStamp: true);

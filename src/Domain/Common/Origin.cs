@@ -11,7 +11,10 @@ public static class Sources
     public const string Kaspi = "kaspi";
     public const string System = "system";
 
-    public static readonly string[] All = [Admin, Customer, Telegram, Web, Bitrix, Kaspi, System];
+    /// <summary>Taken over from the legacy database at the switch: the actor is the legacy row's own <c>changed_by</c>, or <c>legacy</c>.</summary>
+    public const string LegacyImport = "legacy-import";
+
+    public static readonly string[] All = [Admin, Customer, Telegram, Web, Bitrix, Kaspi, System, LegacyImport];
 
     /// <summary>Outside systems of record: what they report happened, so they may skip steps forward.</summary>
     public static bool IsExternal(string source) => source is Bitrix or Kaspi;
@@ -26,10 +29,14 @@ public sealed record Origin(string Source, string Actor, string? Role = null)
 {
     public static Origin System(string actor = Sources.System) => new(Sources.System, actor);
 
+    /// <summary>A fact taken over from the legacy database; <paramref name="actor"/> is its <c>changed_by</c> (admin, customer, bitrix) or <c>legacy</c>.</summary>
+    public static Origin Legacy(string actor = "legacy") => new(Sources.LegacyImport, actor);
+
     /// <summary>The legacy <c>changed_by</c> value of a history row: customer | admin | bitrix | kaspi | system.</summary>
     public string ChangedBy => Source switch
     {
         Sources.Customer or Sources.Telegram or Sources.Web => "customer",
+        Sources.LegacyImport => Actor,
         _ => Source,
     };
 }

@@ -70,6 +70,7 @@ public sealed class Order
     public void Apply(OrderOutForDelivery _) => Status = OrderStatus.InDelivery;
     public void Apply(OrderDelivered _) => Status = OrderStatus.Delivered;
     public void Apply(OrderCancelled _) => Status = OrderStatus.Cancelled;
+    public void Apply(OrderStateTakenOver e) => Status = e.Status;
     public void Apply(OrderRefunded e)
     {
         Refunded += e.Amount;

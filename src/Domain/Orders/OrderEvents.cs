@@ -114,3 +114,10 @@ public sealed record OrderPhotoRemoved(Guid OrderId, string Url, string? Reason,
 
 /// <summary>The total fell below what was paid: the difference may be refunded, by a person, never silently.</summary>
 public sealed record RefundOffered(Guid OrderId, Money Amount, Origin By) : IOrderEvent;
+
+/// <summary>
+/// The order's status as the legacy system last had it, where the legacy history does not say how it got there (it
+/// wrote no history row for moves through <c>PATCH /status</c> or Kaspi's polling). Recorded by the switch-over import
+/// at the legacy row's last update, so that the timeline says the state was taken over rather than invent the steps.
+/// </summary>
+public sealed record OrderStateTakenOver(Guid OrderId, OrderStatus Status, string Note, Origin By) : IOrderEvent;

@@ -26,6 +26,12 @@ public sealed record UserTelegramLinked(Guid UserId, long? TelegramUserId, Origi
 public sealed record UserPasswordChanged(Guid UserId, string PasswordHash, Guid? KeptSession, Origin By) : IUserEvent;
 
 /// <summary>The superadmin set a new password; every token of the user stops working.</summary>
+/// <summary>
+/// A password taken over from the legacy system (bcrypt) was verified at sign-in and is now kept as Cvety hashes
+/// passwords. The password is the same, so no session ends.
+/// </summary>
+public sealed record UserPasswordRehashed(Guid UserId, string PasswordHash, Origin By) : IUserEvent;
+
 public sealed record UserPasswordReset(Guid UserId, string PasswordHash, string? Reason, Origin By) : IUserEvent;
 
 public sealed record UserRoleChanged(Guid UserId, UserRole OldRole, UserRole NewRole, Origin By) : IUserEvent;

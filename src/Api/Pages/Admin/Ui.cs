@@ -50,6 +50,7 @@ public static class Ui
         Sources.Customer or Sources.Web or Sources.Telegram => "клиент",
         Sources.Bitrix => "Bitrix",
         Sources.Kaspi => "Kaspi",
+        Sources.LegacyImport => "старая система",
         _ => "система",
     };
 
@@ -80,6 +81,7 @@ public static class Ui
         ["payment_method_changed"] = "Изменён способ оплаты",
         ["courier_assigned"] = "Назначен курьер",
         ["responsible_florist_assigned"] = "Назначен флорист",
+        ["order_state_taken_over"] = "Статус перенесён из старой системы",
     };
 
     /// <summary>An event's name for people; the technical name stays beside it on the audit panel.</summary>
