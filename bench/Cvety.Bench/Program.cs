@@ -50,6 +50,16 @@ var pg8 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 8, pgSec
 var pg32 = await PgBench.InsertsPerSecondAsync(bin, pg.ConnectionString, 32, pgSeconds);
 Console.WriteLine($"  1 client {pg1:F0}/s, 8 clients {pg8:F0}/s, 32 clients {pg32:F0}/s");
 
+// The switch-over import: a generated legacy database of this many orders (100 000; --quick 10 000; --import-orders N).
+var importOrders = arguments.ContainsKey("--import-orders") ? int.Parse(Arg("--import-orders"), CultureInfo.InvariantCulture) : quick ? 10_000 : 100_000;
+if (arguments.ContainsKey("--import-only"))
+{
+    var only = await ImportBench.RunAsync(apiDll, pg.ConnectionString, importOrders);
+    Console.WriteLine($"Import of {only.Orders} orders: {only.ImportSeconds:F1} s, {only.OrdersPerSecond:F0} orders/s; delta of {only.DeltaOrders} orders: {only.DeltaSeconds:F1} s; " +
+        $"PostgreSQL alone COPYing the {only.RowsWritten} rows written: {only.CopySecondsMedian:F1} s ({only.CopyOrdersPerSecond:F0} orders/s); ratio {only.Ratio:P1}");
+    return only.ExitCode == 0 && only.DeltaExitCode == 0 ? 0 : 1;
+}
+
 Console.WriteLine("Starting the API (Release, Production settings)...");
 var webhookSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 await using var api = await ApiProcess.StartAsync(apiDll, pg.ConnectionString, new Dictionary<string, string>
@@ -263,12 +273,13 @@ Console.WriteLine("Staff board with 500 open orders...");
 var board = await BoardBench.RunAsync(api, pg.ConnectionString, admin, 500, quick ? 100 : 200);
 
 var catalog = await CatalogBench.RunAsync(api, pg.ConnectionString, manager, 17008, quick ? 2_500 : 10_000);
+var import = catalogOnly ? null : await ImportBench.RunAsync(apiDll, pg.ConnectionString, importOrders);
 var elapsed = DateTimeOffset.UtcNow - startedAt;
 
-var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, board, [.. LocalPostgres.DefaultSettings, .. clusterSettings], elapsed);
+var report = Report.Write(results, pg1Samples, pg8, pg32, ceiling, noise, cpu, quick, catalog, board, [.. LocalPostgres.DefaultSettings, .. clusterSettings], elapsed, import);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
-return results.Concat(catalog.Results).Any(r => r.Failures > 0) || board.Failures > 0 ? 1 : 0;
+return results.Concat(catalog.Results).Any(r => r.Failures > 0) || board.Failures > 0 || import is { ExitCode: not 0 } || import is { DeltaExitCode: not 0 } ? 1 : 0;
 
 internal partial class Program
 {

@@ -6,7 +6,8 @@ namespace Cvety.Bench;
 public static class Report
 {
     public static string Write(IReadOnlyList<Result> results, IReadOnlyList<double> pg1Samples, double pg8, double pg32, IReadOnlyList<SqlCeiling.Result> ceiling,
-        MachineNoise.Reading? noise, IReadOnlyList<(string Phase, CpuAccount.Use Use)> cpu, bool quick, CatalogResults catalog, BoardResults board, IReadOnlyList<string> pgSettings, TimeSpan elapsed)
+        MachineNoise.Reading? noise, IReadOnlyList<(string Phase, CpuAccount.Use Use)> cpu, bool quick, CatalogResults catalog, BoardResults board, IReadOnlyList<string> pgSettings, TimeSpan elapsed,
+        ImportResults? import = null)
     {
         var pg1 = PgBench.Median(pg1Samples);
         string F(double v, string format = "F0") => v.ToString(format, CultureInfo.InvariantCulture);
@@ -116,6 +117,25 @@ public static class Report
         text.AppendLine($"vector of the shop and the assembly of the results, p50 {F(catalog.Photo.SearchP50Ms, "F2")} ms, p99 {F(catalog.Photo.SearchP99Ms, "F2")} ms.");
         text.AppendLine($"The offline embedding of the uploaded photo itself took p50 {F(catalog.Photo.EmbeddingP50Ms, "F2")} ms.");
         text.AppendLine();
+        if (import is not null)
+        {
+            text.AppendLine($"## The switch-over import of {import.Orders} orders");
+            text.AppendLine();
+            text.AppendLine($"A generated legacy database (`bench/Cvety.Bench/ImportBench.cs`): {import.Orders} orders with {import.ItemRows} lines and");
+            text.AppendLine($"{import.HistoryRows} history rows, a photo on every fifth and a Kaspi payment on every third, a tenth as many clients. `import-legacy`");
+            text.AppendLine("runs as the README says (its own process, start-up and the read of the legacy database included) into a new Cvety database.");
+            text.AppendLine("Next to it, PostgreSQL alone COPYing every row the import wrote (events, streams, documents) into tables of the same shape and");
+            text.AppendLine("indexes, three times, the median: the rate the database itself writes the same data at.");
+            text.AppendLine();
+            text.AppendLine("| run | orders | seconds | orders/s |");
+            text.AppendLine("|---|---:|---:|---:|");
+            text.AppendLine($"| import-legacy, first run | {import.Orders} | {F(import.ImportSeconds, "F1")} | {F(import.OrdersPerSecond)} |");
+            text.AppendLine($"| import-legacy, delta run ({import.DeltaOrders / 2} moved, {import.DeltaOrders / 2} added) | {import.DeltaOrders} | {F(import.DeltaSeconds, "F1")} | |");
+            text.AppendLine($"| PostgreSQL alone, COPY of the {import.RowsWritten} rows written | {import.Orders} | {F(import.CopySecondsMedian, "F1")} | {F(import.CopyOrdersPerSecond)} |");
+            text.AppendLine();
+            text.AppendLine($"Ratio, import to COPY: {F(import.Ratio, "P1")}. Exit codes {import.ExitCode} and {import.DeltaExitCode} (0: every total matched).");
+            text.AppendLine();
+        }
         var text1 = catalog.Results.FirstOrDefault(r => r.Concurrency == 1 && r.Name.StartsWith("Text search", StringComparison.Ordinal));
         text.AppendLine("## Targets");
         text.AppendLine();
@@ -125,6 +145,11 @@ public static class Report
             text.AppendLine($"| text search over {catalog.Products} products: p99 under 20 ms (1 client, over HTTP) | {F(text1.P99Ms, "F1")} ms | {(text1.P99Ms < 20 ? "yes" : "no")} |");
         text.AppendLine($"| staff board with {board.OpenOrders} open orders: p95 under 300 ms (server answer over HTTP) | {F(board.P95Ms, "F1")} ms | {(board.P95Ms < 300 ? "yes" : "no")} |");
         text.AppendLine($"| photo search over {catalog.Indexed} vectors: p99 under 5 ms, excluding the embedding call | {F(catalog.Photo.SearchP99Ms, "F2")} ms | {(catalog.Photo.SearchP99Ms < 5 ? "yes" : "no")} |");
+        if (import is not null)
+        {
+            text.AppendLine($"| import of {import.Orders} orders: minutes, not hours | {F(import.ImportSeconds / 60, "F1")} min | {(import.ImportSeconds < 30 * 60 ? "yes" : "no")} |");
+            text.AppendLine($"| delta run of {import.DeltaOrders} changed orders: seconds | {F(import.DeltaSeconds, "F1")} s | {(import.DeltaSeconds < 60 ? "yes" : "no")} |");
+        }
         text.AppendLine();
         text.AppendLine("The status webhook's throughput target (30% of the 1-client insert rate at 32 senders) was withdrawn: the webhook is called");
         text.AppendLine("when a florist changes a status in Bitrix by hand (docs/decisions/0009).");

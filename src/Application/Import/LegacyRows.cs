@@ -8,7 +8,11 @@ public sealed record LegacyShopRow(int Id, string Name, int? OwnerId, string? Ph
     long DeliveryCost, long FreeDeliveryAmount, bool PickupAvailable, bool DeliveryAvailable, bool IsActive, DateTime? CreatedAt, DateTime? UpdatedAt);
 
 public sealed record LegacyUserRow(int Id, string Name, string Phone, string Role, bool IsActive, bool IsSuperadmin, int? InvitedBy, int? ShopId,
-    string PasswordHash, DateTime? CreatedAt, DateTime? UpdatedAt);
+    string PasswordHash, DateTime? CreatedAt, DateTime? UpdatedAt)
+{
+    /// <summary>Never with the password's hash, should a row ever be logged.</summary>
+    public override string ToString() => $"LegacyUserRow {{ Id = {Id}, Phone = {Phone}, Role = {Role}, PasswordHash = *** }}";
+}
 
 public sealed record LegacyClientRow(int Id, string Phone, string? Name, string? Notes, int? ShopId, string? TelegramUserId, string? TelegramUsername,
     string? TelegramFirstName, DateTime? CreatedAt, DateTime? UpdatedAt, bool? AllowPersonalization);
