@@ -518,6 +518,7 @@ public sealed class LegacyImporter(IDocumentStore store, TimeProvider time)
                         table.Updated++;
                     }
                     report.Table("orderhistory").Imported += history[row.Id].Count(h => h.Id > (mark?.LastChildId ?? 0));
+                    if (existing is null) report.Table("orderitem").Imported += items[row.Id].Count();
                     Mark(session, $"order:{row.Id}", lastHistory, fingerprints[row.Id]);
                 }
                 await SaveAsync(session, ct);

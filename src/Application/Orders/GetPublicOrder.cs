@@ -97,11 +97,13 @@ public static class GetPublicOrderHandler
             o.DeliveryCost, o.Total, o.PaymentMethod, o.IsPaid, o.KaspiPaymentId, o.KaspiPaymentStatus);
     }
 
-    /// <summary>The legacy <c>date_time</c>: the delivery day and the window's start, in the shop's time, when known.</summary>
-    private static string? DateTimeOf(OrderDetails o) =>
-        o.DeliveryDate is not { } date ? null
-        : o.DeliveryFrom is { } from ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}T{from:HH:mm}:00")
-        : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The legacy <c>date_time</c>, which the shop SPA feeds to <c>new Date()</c>: the delivery's moment in the shop's wall
+    /// clock (the window's start, noon when no time is known), or, without a delivery date, when the order was placed.
+    /// </summary>
+    private static string DateTimeOf(OrderDetails o) =>
+        (DeliveryDateInput.LegacyMoment(o.DeliveryDate, o.ScheduledTime, Domain.Shops.WorkingHours.KazakhstanOffset) ?? o.CreatedAt.ToOffset(Domain.Shops.WorkingHours.KazakhstanOffset))
+        .ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The status as the customer reads it on the tracking page.</summary>
     public static string StatusText(OrderStatus status) => status switch
