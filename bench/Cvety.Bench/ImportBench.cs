@@ -15,7 +15,7 @@ public sealed record ImportResults(int Orders, int HistoryRows, int ItemRows, do
 
 /// <summary>
 /// A legacy database of <c>orders</c> orders (two lines and two history rows each, a photo on every fifth, a Kaspi
-/// payment on every third, a tenth as many clients), written with COPY; then <c>import-legacy</c> as the README runs it,
+/// payment on every third, a tenth as many clients), written with COPY; then <c>import-legacy</c> as docs/operating.md runs it,
 /// into a new Cvety database, timed; a delta run after 1% of the orders moved and 1% were added; and, in the same run,
 /// PostgreSQL alone COPYing every row the import wrote (events, streams, documents) into tables of the same shape and
 /// indexes: the rate the database could write the same data at, three times, the median.

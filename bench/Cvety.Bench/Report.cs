@@ -123,7 +123,7 @@ public static class Report
             text.AppendLine();
             text.AppendLine($"A generated legacy database (`bench/Cvety.Bench/ImportBench.cs`): {import.Orders} orders with {import.ItemRows} lines and");
             text.AppendLine($"{import.HistoryRows} history rows, a photo on every fifth and a Kaspi payment on every third, a tenth as many clients. `import-legacy`");
-            text.AppendLine("runs as the README says (its own process, start-up and the read of the legacy database included) into a new Cvety database.");
+            text.AppendLine("runs as docs/operating.md says (its own process, start-up and the read of the legacy database included) into a new Cvety database.");
             text.AppendLine("Next to it, PostgreSQL alone COPYing every row the import wrote (events, streams, documents) into tables of the same shape and");
             text.AppendLine("indexes, three times, the median: the rate the database itself writes the same data at.");
             text.AppendLine();

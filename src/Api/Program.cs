@@ -11,7 +11,6 @@ using Cvety.Infrastructure.Database;
 using Cvety.Infrastructure.Storage;
 using JasperFx;
 using Microsoft.Extensions.FileProviders;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
@@ -108,7 +107,12 @@ try
     // Russian text in the screens' HTML as text, not as &#x...; entities (Razor encodes beyond Basic Latin by default).
     builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
         o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-    builder.Services.AddAuthorization();
+    // One policy per named permission, from the one table (Permissions): the screens ask for these by name.
+    builder.Services.AddAuthorization(o =>
+    {
+        foreach (var (permission, roles) in Cvety.Domain.Users.Permissions.Table)
+            o.AddPolicy(permission.ToString(), p => p.RequireRole(roles.Select(Cvety.Domain.Users.UserRoles.Name)));
+    });
     builder.Services.AddOpenApi();
     // The two SPAs run on origins of their own; only the configured ones may call with credentials. None by default.
     var origins = builder.Configuration.GetSection("Cvety:Cors:Origins").Get<string[]>() ?? [];
@@ -118,44 +122,7 @@ try
         p.WithOrigins(origins).AllowCredentials().AllowAnyMethod().WithHeaders("Authorization", "Content-Type", "If-Match", "X-Request-Id")
             .WithExposedHeaders("X-Total-Count", "ETag", "Location", "X-Request-Id", "Retry-After");
     }));
-    builder.Services.AddRateLimiter(o =>
-    {
-        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        // The limit is read per request, and is part of the partition key, so a changed limit applies at once.
-        RateLimitPartition<string> PerClient(HttpContext http, string policy, string setting, int byDefault)
-        {
-            var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(setting, byDefault);
-            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter($"{policy}|{client}|{limit}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
-        }
-        o.AddPolicy(PublicOrderEndpoints.PublicOrdersPolicy, http => PerClient(http, PublicOrderEndpoints.PublicOrdersPolicy, "Cvety:RateLimits:PublicOrdersPerMinute", 10));
-        // Photo searches (each embeds an image) and basket previews: a customer browses often, but not unboundedly.
-        o.AddPolicy(AuthEndpoints.RegistrationPolicy, http =>
-        {
-            var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:Registration:PerClientPerHour", 5);
-            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter($"{AuthEndpoints.RegistrationPolicy}|{client}|{limit}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromHours(1) });
-        });
-        o.AddPolicy(ContentEndpoints.ReviewsPolicy, http =>
-        {
-            var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Cvety:RateLimits:ReviewsPerHour", 10);
-            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter($"{ContentEndpoints.ReviewsPolicy}|{client}|{limit}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromHours(1) });
-        });
-        o.AddPolicy(ProductEndpoints.PublicBrowsingPolicy, http => PerClient(http, ProductEndpoints.PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60));
-        o.OnRejected = async (context, ct) =>
-        {
-            context.HttpContext.Response.Headers.RetryAfter = "60";
-            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "Too many requests from this client; try again in a minute." },
-            });
-        };
-    });
+    // Rate limits per client address are the cluster's, kept in PostgreSQL (ClusterRateLimit, ADR 0026).
     builder.Services.AddHostedService<SuperadminBootstrap>();
 
     var app = builder.Build();
@@ -179,7 +146,6 @@ try
     app.UseHttpMetrics();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseRateLimiter();
     var media = app.Services.GetRequiredService<LocalStorageOptions>();
     Directory.CreateDirectory(media.ResolvedPath);
     app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media.ResolvedPath), RequestPath = media.RequestPath });

@@ -42,6 +42,10 @@ public static class CvetyInfrastructure
         services.AddHostedService<LocalPostgresLifetime>();
         services.AddHealthChecks().AddDatabaseCheck(database.ConnectionString);
         services.AddSingleton(TimeProvider.System);
+        // Limits that hold for the cluster (sign-in failures, sign-ups, public routes, Telegram's pace): ADR 0026.
+        services.AddSingleton(_ => new Npgsql.NpgsqlDataSourceBuilder(database.ForConnections).Build());
+        services.AddSingleton<ClusterLimits>();
+        services.AddHostedService<ClusterLimitsCleanup>();
         var storage = services.AddSettings<LocalStorageOptions>(builder.Configuration, "Cvety:Storage");
         services.AddCatalog(builder.Configuration, storage);
 
@@ -49,7 +53,7 @@ public static class CvetyInfrastructure
 
         services.AddMarten(opts =>
             {
-                opts.Connection(database.ConnectionString);
+                opts.Connection(database.ForConnections);
                 opts.DatabaseSchemaName = "cvety";
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
@@ -74,6 +78,7 @@ public static class CvetyInfrastructure
                 opts.AddClients();
                 opts.AddContent();
                 Cvety.Application.Import.ImportModule.AddImport(opts);
+                foreach (var table in ClusterLimits.Tables(opts.DatabaseSchemaName)) opts.Storage.ExtendedSchemaObjects.Add(table);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -113,6 +118,11 @@ public static class CvetyInfrastructure
             opts.Durability.OrphanedMessageSweepPollingTime = TimeSpan.FromSeconds(1);
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
             opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
+            // The backstop for rows a live node holds but lost track of (a handler that hung, a connection cut under
+            // it): after five minutes any node may take them. Handlers running longer keep their rows fresh
+            // (Wolverine's stale-clock heartbeat), so this does not run a slow Bitrix call twice. See docs/decisions/0026.
+            opts.Durability.InboxStaleTime = TimeSpan.FromMinutes(5);
+            opts.Durability.OutboxStaleTime = TimeSpan.FromMinutes(5);
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();

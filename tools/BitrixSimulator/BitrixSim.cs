@@ -31,6 +31,9 @@ public enum SimMode
     Ok,
     Fail,
     Hang,
+
+    /// <summary>Does what is asked, then never answers: the caller cannot know it was done (a crash after Bitrix's answer looks the same).</summary>
+    AnswerLost,
 }
 
 public sealed record SimCall(DateTimeOffset At, string Path, JsonNode? Body, int Status);
@@ -79,6 +82,9 @@ public sealed class BitrixSim : IAsyncDisposable
     public IReadOnlyList<SimCall> Calls => _calls.ToArray();
 
     public IReadOnlyList<SimCall> CallsTo(string path) => _calls.Where(c => c.Path == path).ToArray();
+
+    /// <summary>How many orders Bitrix holds: one per railway_order_id, however many times it was sent.</summary>
+    public int OrderCount => _byRailwayId.Count;
 
     /// <summary>The catalog <c>GET /api/v2/products</c> serves, in id order; tests and <c>POST /_sim/products</c> fill it.</summary>
     public void SetProducts(IEnumerable<JsonNode?> products)
@@ -133,7 +139,7 @@ public sealed class BitrixSim : IAsyncDisposable
         app.MapGet("/_sim/calls", () => Results.Json(Calls));
         app.MapPost("/_sim/mode/{mode}", (string mode) =>
         {
-            if (!Enum.TryParse<SimMode>(mode, ignoreCase: true, out var m)) return Results.BadRequest(new { error = "ok, fail or hang" });
+            if (!Enum.TryParse<SimMode>(mode, ignoreCase: true, out var m)) return Results.BadRequest(new { error = "ok, fail, hang or answerlost" });
             Mode = m;
             return Results.Ok(new { mode = Mode.ToString().ToLowerInvariant() });
         });
@@ -171,6 +177,12 @@ public sealed class BitrixSim : IAsyncDisposable
 
         if (body is null) return Record(generation, path, body, 400, new { status = false, error = "Malformed JSON" });
         var (status, answer) = await handler(body);
+        if (Mode == SimMode.AnswerLost)
+        {
+            Record(generation, path, body, status, answer);
+            await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { });
+            return Results.StatusCode(504);
+        }
         return Record(generation, path, body, status, answer);
     }
 

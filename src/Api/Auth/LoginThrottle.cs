@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Caching.Memory;
+using Cvety.Infrastructure.Database;
 
 namespace Cvety.Api.Auth;
 
@@ -14,45 +14,26 @@ public sealed class LoginThrottleSettings
 
 /// <summary>
 /// Counts failed sign-ins per phone and client address and per client address alone. Past the limit the caller
-/// waits out the window (429), so that guessing passwords, for one account or across many, is slow.
+/// waits out the window (429), so that guessing passwords, for one account or across many, is slow. The counts are
+/// the cluster's (<see cref="ClusterLimits"/>): a caller who spreads guesses over several API nodes gets no more.
 /// </summary>
-public sealed class LoginThrottle(IMemoryCache cache, LoginThrottleSettings settings)
+public sealed class LoginThrottle(ClusterLimits limits, LoginThrottleSettings settings)
 {
-    private TimeSpan Window => TimeSpan.FromMinutes(settings.FailureWindowMinutes);
+    public TimeSpan Window => TimeSpan.FromMinutes(settings.FailureWindowMinutes);
 
-    public bool IsBlocked(string phone, string client, out TimeSpan retryAfter)
+    public async Task<bool> IsBlockedAsync(string phone, string client, CancellationToken ct) =>
+        await limits.CountAsync(PhoneKey(phone, client), Window, ct) >= settings.MaxFailuresPerPhone
+        || await limits.CountAsync(ClientKey(client), Window, ct) >= settings.MaxFailuresPerClient;
+
+    public async Task RecordFailureAsync(string phone, string client, CancellationToken ct)
     {
-        retryAfter = Window;
-        return Count(PhoneKey(phone, client)) >= settings.MaxFailuresPerPhone
-            || Count(ClientKey(client)) >= settings.MaxFailuresPerClient;
+        await limits.HitAsync(PhoneKey(phone, client), Window, ct);
+        await limits.HitAsync(ClientKey(client), Window, ct);
     }
 
-    public void RecordFailure(string phone, string client)
-    {
-        Increment(PhoneKey(phone, client));
-        Increment(ClientKey(client));
-    }
-
-    public void Reset(string phone, string client) => cache.Remove(PhoneKey(phone, client));
-
-    private int Count(string key) => cache.TryGetValue(key, out Counter? c) ? c!.Value : 0;
-
-    private void Increment(string key)
-    {
-        var counter = cache.GetOrCreate(key, e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = Window;
-            return new Counter();
-        })!;
-        Interlocked.Increment(ref counter.Value);
-    }
+    public Task ResetAsync(string phone, string client, CancellationToken ct) => limits.ResetAsync(PhoneKey(phone, client), ct);
 
     private static string PhoneKey(string phone, string client) => $"login-fail:{client}:{phone.Trim()}";
 
     private static string ClientKey(string client) => $"login-fail:{client}";
-
-    private sealed class Counter
-    {
-        public int Value;
-    }
 }

@@ -23,9 +23,9 @@ public static class AuthEndpoints
             {
                 var phone = PhoneNumber.TryParse(login.Phone, out var p) ? p.Value : login.Phone ?? "";
                 var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (throttle.IsBlocked(phone, client, out var retryAfter))
+                if (await throttle.IsBlockedAsync(phone, client, http.RequestAborted))
                 {
-                    http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    http.Response.Headers.RetryAfter = ((int)throttle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests",
                         detail: "Too many failed sign-ins. Try again later.");
                 }
@@ -33,12 +33,12 @@ public static class AuthEndpoints
                 try
                 {
                     var user = await bus.InvokeAsync<UserView>(login);
-                    throttle.Reset(phone, client);
+                    await throttle.ResetAsync(phone, client, http.RequestAborted);
                     return Results.Ok(new LoginResponse(tokens.Issue(user), "bearer", user));
                 }
                 catch (AuthenticationFailedException)
                 {
-                    throttle.RecordFailure(phone, client);
+                    await throttle.RecordFailureAsync(phone, client, http.RequestAborted);
                     throw;
                 }
             })
@@ -93,7 +93,7 @@ public static class AuthEndpoints
                 return Results.Created("/api/v1/auth/me", new LoginResponse(tokens.Issue(user), "bearer", user));
             })
             .AllowAnonymous()
-            .RequireRateLimiting(RegistrationPolicy)
+            .RequireClusterLimit(RegistrationPolicy, "Cvety:Registration:PerClientPerHour", 5, TimeSpan.FromHours(1))
             .WithSummary("Sign up: opens a shop with you as its DIRECTOR, or joins the shop that invited your phone. Answers a token.");
 
         return app;

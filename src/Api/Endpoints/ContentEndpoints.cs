@@ -1,3 +1,4 @@
+using Cvety.Api.Auth;
 using Cvety.Application.Content;
 using Cvety.Application.Reviews;
 using Cvety.Domain.Shops;
@@ -66,20 +67,20 @@ public static class ContentEndpoints
                 bus.InvokeForTenantAsync<ReviewsPage>(Shop.TenantIdFor(ShopScope.ShopOf(http)), new ListReviews(null, limit ?? 50, Staff: http.User.Identity?.IsAuthenticated == true, Offset: offset ?? 0), http.RequestAborted))
             .AllowAnonymous().WithSummary("The shop's reviews (?shop_id=) with average_rating and counts per star; text HTML-escaped.");
         reviews.MapPost("/company", (ReviewBody body, IMessageBus bus, HttpContext http) => SubmitAsync(bus, http, null, body))
-            .AllowAnonymous().RequireRateLimiting(ReviewsPolicy)
+            .AllowAnonymous().RequireClusterLimit(ReviewsPolicy, "Cvety:RateLimits:ReviewsPerHour", 10, TimeSpan.FromHours(1))
             .WithSummary("A customer reviews the shop ({rating, text, author_name, tracking_id}); with a tracking id, only a delivered order, once.");
         reviews.MapGet("/product/{productId:int}", (int productId, IMessageBus bus, HttpContext http, int? limit, int? offset) =>
                 bus.InvokeForTenantAsync<ReviewsPage>(Shop.TenantIdFor(ShopScope.ShopOf(http)), new ListReviews(productId, limit ?? 50, Staff: http.User.Identity?.IsAuthenticated == true, Offset: offset ?? 0), http.RequestAborted))
             .AllowAnonymous().WithSummary("A product's reviews (?shop_id=) with average_rating and counts per star.");
         reviews.MapPost("/product/{productId:int}", (int productId, ReviewBody body, IMessageBus bus, HttpContext http) => SubmitAsync(bus, http, productId, body))
-            .AllowAnonymous().RequireRateLimiting(ReviewsPolicy).WithSummary("A customer reviews a product of the shop.");
+            .AllowAnonymous().RequireClusterLimit(ReviewsPolicy, "Cvety:RateLimits:ReviewsPerHour", 10, TimeSpan.FromHours(1)).WithSummary("A customer reviews a product of the shop.");
         reviews.MapPost("/product/{productId:int}/{reviewId:guid}/photos", async (int productId, Guid reviewId, IFormFile? file, IMessageBus bus, HttpContext http) =>
             {
                 var content = await Uploads.ReadAsync(file, AddReviewPhoto.MaxBytes, http.RequestAborted);
                 var url = await bus.InvokeForTenantAsync<string>(Shop.TenantIdFor(ShopScope.PublicShopOf(http)), new AddReviewPhoto(productId, reviewId, content), http.RequestAborted);
                 return Results.Created(url, new { url });
             })
-            .AllowAnonymous().RequireRateLimiting(ReviewsPolicy).DisableAntiforgery()
+            .AllowAnonymous().RequireClusterLimit(ReviewsPolicy, "Cvety:RateLimits:ReviewsPerHour", 10, TimeSpan.FromHours(1)).DisableAntiforgery()
             .WithSummary("Add a photo (multipart 'file', JPEG, PNG or WebP) to a product review (?shop_id=).");
         reviews.MapGet("/platform", (IMessageBus bus, HttpContext http, int? limit, int? offset) =>
                 bus.InvokeAsync<ReviewsPage>(new ListPlatformReviews(limit ?? 20, offset ?? 0), http.RequestAborted))

@@ -1,3 +1,4 @@
+using Cvety.Api.Auth;
 using Cvety.Application.Bitrix;
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
@@ -68,7 +69,7 @@ public static class ProductEndpoints
                 return bus.InvokeForTenantAsync<SimilarProducts>(tenant, query, http.RequestAborted);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(PublicBrowsingPolicy)
+            .RequireClusterLimit(PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60, TimeSpan.FromMinutes(1))
             .WithSummary("Find a shop's products by photo ({image_url | image_base64, shop_id, limit, min_similarity}): exact >= 0.85, similar 0.70-0.85.");
 
         // A product id is global: anyone may read an enabled product without naming its shop (the shop SPA does).

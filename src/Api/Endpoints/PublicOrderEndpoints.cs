@@ -1,3 +1,4 @@
+using Cvety.Api.Auth;
 using System.Text.Json.Nodes;
 using Cvety.Application.Orders;
 using Cvety.Domain.Shops;
@@ -27,13 +28,13 @@ public static class PublicOrderEndpoints
                 var receipt = await bus.InvokeForTenantAsync<OrderReceipt>(tenant, new GetOrderReceipt(placed.Id), http.RequestAborted);
                 return Results.Created($"/api/v1/orders/by-tracking/{placed.TrackingId}/status", receipt);
             })
-            .RequireRateLimiting(PublicOrdersPolicy)
+            .RequireClusterLimit(PublicOrdersPolicy, "Cvety:RateLimits:PublicOrdersPerMinute", 10, TimeSpan.FromMinutes(1))
             .WithSummary("A customer places an order in the shop named by ?shop_id=; answers the order as recorded (id, tracking_id, orderNumber, items, totals in tiyn).");
 
         // The MCP server posts a bare array of items; the shop SPA {items: [...]}.
         orders.MapPost("/public/preview", (JsonNode body, IMessageBus bus, HttpContext http) =>
                 bus.InvokeForTenantAsync<OrderPreview>(ShopScope.PublicTenantOf(http), PreviewFrom(body, http), http.RequestAborted))
-            .RequireRateLimiting(ProductEndpoints.PublicBrowsingPolicy)
+            .RequireClusterLimit(ProductEndpoints.PublicBrowsingPolicy, "Cvety:RateLimits:PublicBrowsingPerMinute", 60, TimeSpan.FromMinutes(1))
             .WithSummary("Check a basket ({items} or a bare array of items) in the shop named by ?shop_id=: current prices, totals in tiyn, whether stock covers it, warnings. Changes nothing.");
 
         orders.MapGet("/public/track/phone/{phone}", async (string phone, IMessageBus bus, Application.Clients.BotOptions options, HttpContext http) =>
@@ -73,7 +74,7 @@ public static class PublicOrderEndpoints
                 var lookup = await bus.InvokeAsync<TrackingLookup>(new ResolveTracking(trackingId), http.RequestAborted);
                 return await bus.InvokeForTenantAsync<PaymentLinkView>(Shop.TenantIdFor(lookup.ShopId), new CreatePaymentLink(lookup.OrderId), http.RequestAborted);
             })
-            .RequireRateLimiting(PublicOrdersPolicy)
+            .RequireClusterLimit(PublicOrdersPolicy, "Cvety:RateLimits:PublicOrdersPerMinute", 10, TimeSpan.FromMinutes(1))
             .WithSummary("The customer asks for a Kaspi payment link for their own order (web checkout).");
 
         return app;

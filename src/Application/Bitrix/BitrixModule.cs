@@ -10,7 +10,8 @@ public static class BitrixModule
         opts.Schema.For<BitrixOrderLink>().Index(x => x.OrderId);
         opts.Schema.For<PendingBitrixStatus>();
         opts.Schema.For<BitrixProductLink>();
-        opts.Schema.For<ProductImport>();
+        // Two deliveries of one schedule link racing: the later commit fails and, retried, sees the run done.
+        opts.Schema.For<ProductImport>().UseOptimisticConcurrency(true);
         opts.Schema.For<InboundDelivery>().SingleTenanted().Index(x => x.ReceivedAt);
         return opts;
     }

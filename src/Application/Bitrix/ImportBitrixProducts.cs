@@ -10,8 +10,12 @@ namespace Cvety.Application.Bitrix;
 /// <summary>Import the Bitrix shop's catalog from the production products API, all pages (<c>POST /api/v1/products/import</c>).</summary>
 public sealed record ImportBitrixProducts;
 
-/// <summary>One link of the durable import schedule; only the chain named by the current token runs.</summary>
-public sealed record RunScheduledProductImport(Guid Token);
+/// <summary>
+/// One link of the durable import schedule; only the chain named by the current token runs, and only the link due at
+/// the record's <see cref="ProductImport.NextRunAt"/>: a second delivery of the same link (two nodes each firing one
+/// scheduled message, seen in the two-node test) finds the time moved on and does nothing, so the chain never forks.
+/// </summary>
+public sealed record RunScheduledProductImport(Guid Token, DateTimeOffset? DueAt = null);
 
 /// <summary>Sent at every start: begins the schedule when none is alive.</summary>
 public sealed record EnsureProductImportSchedule;
@@ -26,6 +30,9 @@ public sealed class ProductImport
     public ProductImportResult? LastResult { get; set; }
     public DateTimeOffset? NextRunAt { get; set; }
     public Guid ScheduleToken { get; set; }
+
+    /// <summary>How many imports have committed (manual and scheduled): what a run that happened once counts once.</summary>
+    public long Runs { get; set; }
 
     public const string Key = "bitrix";
 }
@@ -88,6 +95,7 @@ public static class ImportBitrixProductsHandler
         var result = new ProductImportResult(pages, items.Count, created, updated, unchanged, errors);
         record.LastRunAt = clock.GetUtcNow();
         record.LastResult = result;
+        record.Runs++;
         session.Store(record);
         return (result, messages);
     }
@@ -105,7 +113,7 @@ public static class ProductImportScheduleHandler
         var first = record.LastRunAt is { } last && last + options.ProductImportInterval > now ? last + options.ProductImportInterval : now + Min(TimeSpan.FromSeconds(30), options.ProductImportInterval);
         record.NextRunAt = first;
         session.Store(record);
-        return [new RunScheduledProductImport(record.ScheduleToken).ScheduledAt(first)];
+        return [new RunScheduledProductImport(record.ScheduleToken, first).ScheduledAt(first)];
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
@@ -115,12 +123,13 @@ public static class ProductImportScheduleHandler
     {
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct);
         if (record is null || record.ScheduleToken != message.Token) return [];
+        if (message.DueAt is { } due && record.NextRunAt is { } next && Math.Abs((next - due).TotalMilliseconds) > 1) return [];
         var (result, messages) = await ImportBitrixProductsHandler.RunAsync(session, bitrix, reactions, clock, record, ct);
         logger.LogInformation("Scheduled Bitrix product import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Errors} unreadable",
             result.Created, result.Updated, result.Unchanged, result.Errors.Count);
         record.NextRunAt = clock.GetUtcNow() + options.ProductImportInterval;
         session.Store(record);
-        messages.Add(message.ScheduledAt(record.NextRunAt.Value));
+        messages.Add((message with { DueAt = record.NextRunAt }).ScheduledAt(record.NextRunAt.Value));
         return messages;
     }
 }

@@ -90,6 +90,8 @@ public sealed partial class ClientCardProjection : MultiStreamProjection<ClientC
     {
         var placed = e.Data;
         if (card.OrderIds.Contains(placed.OrderId)) return card;
+        // An erased client ordering again with the same phone: the card knows the phone again.
+        if (PersonalData.IsErasedPhone(card.Phone) && !string.IsNullOrWhiteSpace(placed.Customer.Phone)) card.Phone = placed.Customer.Phone;
         card.OrderIds.Add(placed.OrderId);
         card.OrdersCount++;
         card.OrdersTotal += placed.Total.Tiyn;
@@ -142,6 +144,7 @@ public sealed partial class ClientCardProjection : MultiStreamProjection<ClientC
         (card.Name, card.Email, card.Notes, card.DefaultAddress) = (null, null, null, null);
         (card.OtherPhones, card.Tags, card.Addresses) = ([], [], []);
         (card.TelegramUserId, card.TelegramUsername, card.TelegramFirstName) = (null, null, null);
+        card.Phone = PersonalData.ErasedPhone(card.Id);
         card.PersonalisationAllowed = false;
         card.ErasureRequestedAt = null;
         card.ErasedAt = e.At();

@@ -11,8 +11,8 @@ public sealed record Actor(Guid? UserId, UserRole? Role, int? ShopId, Guid? Sess
 
     public bool IsAuthenticated => UserId is not null;
 
-    /// <summary>A MANAGER or DIRECTOR of a shop, or the superadmin: who edits the catalog, the settings, content and clients' data.</summary>
-    public bool ManagesShop => Role is UserRole.Manager or UserRole.Director or UserRole.Superadmin;
+    /// <summary>Whether the caller's role holds <paramref name="permission"/> (<see cref="Permissions"/>, the one table).</summary>
+    public bool May(Permission permission) => Role.Allows(permission);
 
     /// <summary>True when the caller may act for the shop: the superadmin anywhere, staff in their own shop.</summary>
     public bool BelongsTo(int shopId) => IsSuperadmin || ShopId == shopId;

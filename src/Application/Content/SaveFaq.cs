@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using FluentValidation;
@@ -45,5 +46,5 @@ public static class Content
 {
     /// <summary>A DIRECTOR or MANAGER edits the shop's content; answers who, for the document's record.</summary>
     public static string RequireEditor(ICurrentUser currentUser) =>
-        currentUser.RequireShopManager("Only a DIRECTOR or MANAGER edits the shop's content.").UserId!.Value.ToString();
+        currentUser.Require(Permission.ManageContent, "Only a DIRECTOR or MANAGER edits the shop's content.").UserId!.Value.ToString();
 }

@@ -11,14 +11,8 @@ namespace Cvety.Application.Inventory;
 /// <summary>Who keeps stock, and how an item's stream is opened for a change.</summary>
 public static class InventoryAccess
 {
-    public static readonly UserRole[] StockKeepers = [UserRole.Florist, UserRole.Manager, UserRole.Director, UserRole.Superadmin];
-
-    public static Origin RequireStockKeeper(this ICurrentUser currentUser)
-    {
-        var actor = currentUser.RequireStaff();
-        if (actor.Role is not { } role || !StockKeepers.Contains(role)) throw new ForbiddenException("Only florists, managers and directors keep stock.");
-        return Origins.Of(actor);
-    }
+    public static Origin RequireStockKeeper(this ICurrentUser currentUser) =>
+        Origins.Of(currentUser.Require(Permission.ManageStock, "Only florists, managers and directors keep stock."));
 
     public static async Task<IEventStream<WarehouseItem>> ItemForWritingAsync(IDocumentSession session, Guid itemId, CancellationToken ct)
     {

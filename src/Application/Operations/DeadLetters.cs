@@ -37,7 +37,7 @@ public static class DeadLettersHandler
     }
 
     private static Actor Operator(ICurrentUser user) =>
-        user.Actor.Role is UserRole.Director or UserRole.Superadmin
+        user.Actor.May(Permission.SeeOperations)
             ? user.Actor
             : throw new ForbiddenException("Only directors and the superadmin manage failed deliveries.");
 

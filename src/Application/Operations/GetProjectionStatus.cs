@@ -24,7 +24,7 @@ public static class GetProjectionStatusHandler
     public static async Task<ProjectionStatus> Handle(GetProjectionStatus _, IDocumentStore store, ICurrentUser currentUser, CancellationToken ct)
     {
         var actor = currentUser.Actor;
-        if (actor.Role is not (UserRole.Director or UserRole.Superadmin))
+        if (!actor.May(Permission.SeeOperations))
             throw new ForbiddenException("Only directors and the superadmin see projection status.");
 
         var projections = store.Options.Events.Projections()

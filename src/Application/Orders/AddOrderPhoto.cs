@@ -24,12 +24,11 @@ public sealed record AddOrderPhoto(Guid OrderId, byte[] Content, long? ExpectedV
 
 public static class AddOrderPhotoHandler
 {
-    private static readonly UserRole[] Photographers = [UserRole.Florist, UserRole.Manager, UserRole.Director, UserRole.Superadmin];
 
     public static async Task<(string, OutgoingMessages)> Handle(AddOrderPhoto command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, Reactions reactions, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
-        if (!Photographers.Contains(actor.Role!.Value)) throw new ForbiddenException("Only florists, managers and directors add photos.");
+        if (!actor.May(Permission.AddOrderPhotos)) throw new ForbiddenException("Only florists, managers and directors add photos.");
 
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var origin = Origins.Of(actor);

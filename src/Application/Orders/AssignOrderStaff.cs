@@ -20,7 +20,6 @@ public sealed record AssignOrderStaff(Guid OrderId, Guid UserId, StaffAssignment
 
 public static class AssignOrderStaffHandler
 {
-    private static readonly UserRole[] Supervisors = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
 
     public static async Task<OutgoingMessages> Handle(AssignOrderStaff command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
@@ -30,7 +29,7 @@ public static class AssignOrderStaffHandler
             : (new[] { UserRole.Courier }, UserRole.Courier);
 
         var self = actor.UserId == command.UserId && actor.Role == selfRole;
-        if (!Supervisors.Contains(actor.Role!.Value) && !self)
+        if (!actor.May(Permission.AssignOthers) && !self)
             throw new ForbiddenException("Only managers and directors assign other people to orders.");
 
         var shopId = Tenancy.ShopOf(session);

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Common;
 using Cvety.Domain.Orders;
 using Cvety.Domain.Products;
@@ -29,7 +30,7 @@ public static class ChangeOrderLinesHandler
     // The session: the product is read from the shop's catalog before the decision.
     public static async Task<OutgoingMessages> Handle(AddOrderLine command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
-        var origin = Origins.Of(currentUser.RequireStaff());
+        var origin = Origins.Of(currentUser.Require(Permission.EditOrders, "Only managers and directors change an order's lines."));
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         // The order's state first: an assembled order takes no line, whatever the product.
         OrderDecisions.EnsureLinesEditable(stream.Aggregate!);
@@ -43,7 +44,7 @@ public static class ChangeOrderLinesHandler
     // The session: the caller's order is fetched for writing in its shop.
     public static async Task<OutgoingMessages> Handle(RemoveOrderLine command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
-        var origin = Origins.Of(currentUser.RequireStaff());
+        var origin = Origins.Of(currentUser.Require(Permission.EditOrders, "Only managers and directors change an order's lines."));
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         return session.Append(stream, origin, reactions, OrderDecisions.RemoveLine(stream.Aggregate!, command.ProductId, origin));
     }

@@ -14,9 +14,6 @@ namespace Cvety.Application.Orders;
 [JsonConverter(typeof(Converter))]
 public sealed record DeliveryDateInput(DateOnly Date, TimeOnly? Time, DateTimeOffset? Instant)
 {
-    /// <summary>The shops of cvety.kz are in Kazakhstan, one time zone (UTC+5) since March 2024.</summary>
-    public static readonly TimeSpan DefaultShopOffset = TimeSpan.FromHours(5);
-
     public static DeliveryDateInput From(DateOnly date) => new(date, null, null);
 
     /// <summary>The delivery day and time in the shop's time zone.</summary>

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Common;
 using Cvety.Application.Users;
 using Cvety.Domain.Common;
@@ -57,13 +58,13 @@ public static class EditOrderHandler
     // The session: the caller's If-Match version decides which state is fetched (see OrderStreams).
     public static async Task<OutgoingMessages> Handle(EditOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
-        var origin = Origins.Of(currentUser.RequireStaff());
+        var origin = Origins.Of(currentUser.Require(Permission.EditOrders, "Only managers and directors change an order after it was placed."));
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var order = stream.Aggregate!;
+        var offset = await Shops.ShopClock.OffsetAsync(session, order.ShopId, ct);
         // The admin SPA's edit form sends back the delivery_date it was shown; unchanged, it must not turn "14:00-16:00" into "14:00".
-        var given = command.DeliveryDate is { } input && input.IsUnchanged(order.Delivery.Date, order.Delivery.TimeSlot, DeliveryDateInput.DefaultShopOffset)
-            ? null : command.DeliveryDate;
-        var (date, slot) = DeliveryDateInput.DayAndSlot(given, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
+        var given = command.DeliveryDate is { } input && input.IsUnchanged(order.Delivery.Date, order.Delivery.TimeSlot, offset) ? null : command.DeliveryDate;
+        var (date, slot) = DeliveryDateInput.DayAndSlot(given, command.ScheduledTime, offset);
         var customer = order.Customer with
         {
             Name = Given(command.CustomerName) ?? order.Customer.Name,

@@ -40,7 +40,7 @@ public static class EditOrderByCustomerHandler
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var order = stream.Aggregate!;
-        var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
+        var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, await Shops.ShopClock.OffsetAsync(session, order.ShopId, ct));
         var recipient = new Recipient(
             Given(command.RecipientName) ?? order.Recipient.Name,
             Given(command.RecipientPhone) is { } phone ? PhoneNumber.Parse(phone).Value : order.Recipient.Phone);

@@ -32,6 +32,7 @@ public static class GetOrderTimelineHandler
     {
         OrderCancelled c => c.Reason,
         OrderStateTakenOver t => t.Note,
+        OrderPersonalDataErased x => x.Reason ?? "The client asked to be forgotten",
         OrderRefunded r => r.Reason,
         OrderPaid p => p.Note,
         OrderAccepted a => a.Note,

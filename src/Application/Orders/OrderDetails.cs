@@ -88,6 +88,9 @@ public sealed class OrderDetails
     public Guid? CourierId { get; set; }
     public string? CourierName { get; set; }
     public string? CancelReason { get; set; }
+
+    /// <summary>When the customer's personal data was erased from this order (<see cref="OrderPersonalDataErased"/>).</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; set; }
     public List<OrderPhotoView> Photos { get; set; } = [];
     public List<OrderNoteView> StaffNotes { get; set; } = [];
     public List<StatusConflictView> StatusConflicts { get; set; } = [];
@@ -160,6 +163,8 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderDelivered> e, OrderDetails d) => Move(d, OrderStatus.Delivered, e);
 
     public void Apply(IEvent<OrderStateTakenOver> e, OrderDetails d) => Move(d, e.Data.Status, e);
+
+    public void Apply(IEvent<OrderPersonalDataErased> e, OrderDetails d) => (d.PersonalDataErasedAt, d.UpdatedAt) = (e.At(), e.At());
 
     public void Apply(IEvent<OrderCancelled> e, OrderDetails d)
     {

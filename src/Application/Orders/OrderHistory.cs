@@ -58,6 +58,7 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
 
     public void Apply(IEvent<OrderAccepted> e, OrderHistory h) => Status(e, h, OrderStatus.Accepted, e.Data.By, e.Data.Note);
     public void Apply(IEvent<OrderStateTakenOver> e, OrderHistory h) => Status(e, h, e.Data.Status, e.Data.By, e.Data.Note);
+    public void Apply(IEvent<OrderPersonalDataErased> e, OrderHistory h) => h.Note(e, e.Data.By, "personal_data_erased", e.Data.Reason ?? "client's request");
     public void Apply(IEvent<OrderAssembled> e, OrderHistory h) => Status(e, h, OrderStatus.Assembled, e.Data.By, e.Data.Note);
     public void Apply(IEvent<OrderOutForDelivery> e, OrderHistory h) => Status(e, h, OrderStatus.InDelivery, e.Data.By, e.Data.Note);
     public void Apply(IEvent<OrderDelivered> e, OrderHistory h) => Status(e, h, OrderStatus.Delivered, e.Data.By, e.Data.Note);

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Common;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
@@ -60,7 +61,7 @@ public static class OrderStreams
     public static Actor RequireStaff(this ICurrentUser currentUser) =>
         currentUser.Actor is { IsAuthenticated: true } actor ? actor : throw new AuthenticationFailedException("Sign in as staff.");
 
-    /// <summary>Staff who manage the shop (<see cref="Actor.ManagesShop"/>); anyone else is refused with <paramref name="refusal"/>.</summary>
-    public static Actor RequireShopManager(this ICurrentUser currentUser, string refusal) =>
-        currentUser.RequireStaff() is { ManagesShop: true } actor ? actor : throw new ForbiddenException(refusal);
+    /// <summary>Staff whose role holds <paramref name="permission"/>; anyone else is refused with <paramref name="refusal"/>.</summary>
+    public static Actor Require(this ICurrentUser currentUser, Permission permission, string refusal) =>
+        currentUser.RequireStaff() is var actor && actor.May(permission) ? actor : throw new ForbiddenException(refusal);
 }

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using System.Text.Json.Serialization;
 using Cvety.Application.Bitrix;
 using Cvety.Application.Common;
@@ -109,6 +110,7 @@ public static class PlaceOrderHandler
 
         var actor = currentUser.Actor;
         var staff = actor.IsAuthenticated;
+        if (staff && !actor.May(Permission.PlaceOrders)) throw new ForbiddenException("Only managers and directors take orders.");
         var channel = staff ? Sources.Admin : command.TelegramUserId is not null ? Sources.Telegram : Sources.Web;
         var origin = staff ? Origins.Of(actor) : new Origin(channel, Sources.Customer);
         // Delivery costs what the shop's zones say for this basket (free from a zone's threshold). Staff may set it for an
@@ -123,7 +125,7 @@ public static class PlaceOrderHandler
         var trackingId = await OrderIdentity.NewTrackingIdAsync(session, ct);
         var number = await OrderIdentity.NextOrderNumberAsync(session, shopId, ct);
         var notes = string.Join("\n", new[] { command.Notes, command.OrderComment, costNote }.Where(n => !string.IsNullOrWhiteSpace(n)));
-        var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, DeliveryDateInput.DefaultShopOffset);
+        var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, shop.Hours.UtcOffset);
         var requests = new CustomerRequests(string.IsNullOrWhiteSpace(command.DeliveryNotes) ? null : command.DeliveryNotes.Trim(),
             command.AskDeliveryAddress ?? false, command.AskDeliveryTime ?? false, command.BonusPoints is > 0 ? command.BonusPoints : null);
 

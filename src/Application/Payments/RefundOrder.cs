@@ -36,12 +36,11 @@ public sealed record RefundAccepted(Guid RefundId, Money Amount, string Status)
 
 public static class RefundOrderHandler
 {
-    private static readonly UserRole[] MayRefund = [UserRole.Manager, UserRole.Director, UserRole.Superadmin];
 
     public static async Task<(RefundAccepted, OutgoingMessages)> Handle(RefundOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
-        if (!MayRefund.Contains(actor.Role!.Value)) throw new ForbiddenException("Only managers and directors refund payments.");
+        if (!actor.May(Permission.RefundPayments)) throw new ForbiddenException("Only managers and directors refund payments.");
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var origin = Origins.Of(actor);
         var requested = PaymentDecisions.RequestRefund(stream.Aggregate!, Guid.CreateVersion7(), command.Amount is { } tiyn ? new Money(tiyn) : null, command.Reason.Trim(), origin);

@@ -55,5 +55,5 @@ public static class ProductStreams
     }
 
     public static Origin RequireCatalogEditor(this ICurrentUser currentUser) =>
-        Origins.Of(currentUser.RequireShopManager("Only managers and directors edit the catalog."));
+        Origins.Of(currentUser.Require(Permission.ManageCatalog, "Only managers and directors edit the catalog."));
 }

@@ -63,10 +63,15 @@ public static class EmbedProductImageHandler
         Save(session, index, stored, clock);
     }
 
+    /// <summary>The channel on which every API node hears that a product's vector changed (ADR 0026).</summary>
+    public const string Channel = "cvety_vectors";
+
     private static void Save(IDocumentSession session, ProductVectorIndex index, ProductEmbedding record, TimeProvider clock)
     {
         record.UpdatedAt = clock.GetUtcNow();
         session.Store(record);
+        // Told at commit, in the same transaction: the other nodes load the record and update their own index.
+        session.QueueSqlCommand($"select pg_notify('{Channel}', ?)", $"{record.ShopId}:{record.Id}");
         index.Apply(record);
     }
 }

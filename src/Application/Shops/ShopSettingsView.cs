@@ -32,6 +32,14 @@ public sealed partial class ShopSettingsProjection : MultiStreamProjection<ShopS
     public void Apply(IEvent<DeliverySettingsSet> e, ShopSettings settings) => (settings.Id, settings.Delivery, settings.UpdatedAt) = (e.Data.ShopId, e.Data.Delivery, e.At());
 }
 
+/// <summary>The shop's offset from UTC, from its own settings: the clock its delivery dates and times are read in.</summary>
+public static class ShopClock
+{
+    public static async Task<TimeSpan> OffsetAsync(IQuerySession session, int shopId, CancellationToken ct) =>
+        (await session.Query<ShopSettings>().Where(s => s.AnyTenant() && s.Id == shopId).FirstOrDefaultAsync(ct))?.Hours?.UtcOffset
+        ?? WorkingHours.Default.UtcOffset;
+}
+
 /// <summary>A shop with the settings that apply to it now, defaults filled in.</summary>
 public sealed record ShopWithSettings(Shop Shop, ShopProfile Profile, WorkingHours Hours, DeliverySettings Delivery)
 {

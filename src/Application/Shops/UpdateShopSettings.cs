@@ -37,7 +37,7 @@ public static class ShopEditors
     /// <summary>The shop's DIRECTOR or MANAGER, or the superadmin; anyone else is refused before the shop is read.</summary>
     public static Domain.Common.Origin RequireShopEditor(this ICurrentUser currentUser, int shopId)
     {
-        var actor = currentUser.RequireShopManager("Only a DIRECTOR or MANAGER changes the shop's settings.");
+        var actor = currentUser.Require(Permission.ManageSettings, "Only a DIRECTOR or MANAGER changes the shop's settings.");
         if (!actor.BelongsTo(shopId)) throw new NotFoundException("Shop", shopId);
         return Origins.Of(actor);
     }

@@ -9,7 +9,6 @@ namespace Cvety.Application.Users;
 /// <summary>What the account use cases share: opening an account's stream, and who may manage a team.</summary>
 public static class Accounts
 {
-    public static readonly UserRole[] TeamManagers = [UserRole.Director, UserRole.Manager, UserRole.Superadmin];
 
     /// <summary>Opens an account: its stream, stamped with who opened it. The phone's unique index refuses a second account.</summary>
     public static UserRegistered Open(this IDocumentSession session, string name, string phone, string password, UserRole role, int? shopId, string? email, Origin by)
@@ -30,7 +29,7 @@ public static class Accounts
     public static Actor RequireTeamManager(this ICurrentUser currentUser, int? shopId = null)
     {
         var actor = currentUser.RequireStaff();
-        if (!TeamManagers.Contains(actor.Role!.Value)) throw new ForbiddenException("Only a DIRECTOR or MANAGER manages the team.");
+        if (!actor.May(Permission.ManageTeam)) throw new ForbiddenException("Only a DIRECTOR or MANAGER manages the team.");
         return actor;
     }
 

@@ -32,7 +32,7 @@ public static class CreateUserHandler
     public static async Task<UserView> Handle(CreateUser command, IDocumentSession session, ICurrentUser currentUser, TimeProvider clock, CancellationToken ct)
     {
         var actor = currentUser.Actor;
-        if (!actor.IsSuperadmin && !(actor.Role == UserRole.Director && actor.ShopId == command.ShopId))
+        if (!actor.IsSuperadmin && !(actor.May(Permission.AddStaff) && actor.ShopId == command.ShopId))
             throw new ForbiddenException("Only the superadmin or a DIRECTOR of this shop can add its staff.");
 
         _ = await Shops.ShopStreams.LoadAsync(session, command.ShopId, ct);

@@ -41,9 +41,9 @@ public sealed record ClientPrivacyChanged(Guid ClientId, bool PersonalisationAll
 public sealed record ClientErasureRequested(Guid ClientId, string? Reason, Origin By) : IClientEvent;
 
 /// <summary>
-/// Staff carried out an erasure: the card forgets the client's name, email, other phones, tags, notes, addresses and
-/// Telegram account, and is never offered for personalisation. The phone stays as the card's key (the shop's orders,
-/// its accounting record, keep theirs); an order placed later with it starts filling the card again.
+/// Staff carried out an erasure: the card forgets the client's name, phones, email, tags, notes, addresses and
+/// Telegram account, and is never offered for personalisation; the client's earlier events and their orders' events
+/// are masked (<see cref="PersonalData"/>). An order placed later with the same phone starts filling the card again.
 /// </summary>
 public sealed record ClientDataErased(Guid ClientId, string? Reason, Origin By) : IClientEvent;
 

@@ -121,3 +121,10 @@ public sealed record RefundOffered(Guid OrderId, Money Amount, Origin By) : IOrd
 /// at the legacy row's last update, so that the timeline says the state was taken over rather than invent the steps.
 /// </summary>
 public sealed record OrderStateTakenOver(Guid OrderId, OrderStatus Status, string Note, Origin By) : IOrderEvent;
+
+/// <summary>
+/// The person who placed the order asked to be forgotten and staff carried it out (<c>ClientDataErased</c>): the
+/// order's events no longer hold their name, phones, address or words (they read <c>[удалено]</c>); the lines,
+/// amounts, dates, statuses and staff actions stay as the shop's accounting record.
+/// </summary>
+public sealed record OrderPersonalDataErased(Guid OrderId, Guid ClientId, string? Reason, Origin By) : IOrderEvent;

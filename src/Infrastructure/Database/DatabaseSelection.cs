@@ -43,6 +43,9 @@ public sealed class DatabaseSelection
 
     public string ConnectionString { get; }
 
+    /// <summary>What Cvety's connections open with: <see cref="ConnectionString"/>, with TCP keepalive unless it says otherwise.</summary>
+    public string ForConnections => WithKeepAlive(ConnectionString);
+
     public LocalPostgres? Local { get; }
 
     /// <summary>
@@ -67,6 +70,19 @@ public sealed class DatabaseSelection
                 "set ConnectionStrings:Marten (environment variable ConnectionStrings__Marten), or Cvety:Database:Local=true for a local cluster.");
         var local = await LocalPostgres.StartAsync(options, logger, ct);
         return new DatabaseSelection(ForLocalCluster(local.ConnectionString), local);
+    }
+
+    /// <summary>
+    /// TCP keepalive on the connections, unless the connection string already says: a node that dies without closing its
+    /// sockets (a power cut, a network split) otherwise leaves PostgreSQL holding its sessions, and with them the
+    /// advisory locks of Wolverine's durability agent and Marten's daemon, for the kernel's two hours (ADR 0026).
+    /// Everything else in a configured string is still used as given.
+    /// </summary>
+    public static string WithKeepAlive(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>().Select(Keyword).ToHashSet();
+        if (given.Any(k => k.StartsWith("tcpkeepalive", StringComparison.Ordinal))) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { TcpKeepAlive = true, TcpKeepAliveTime = 10, TcpKeepAliveInterval = 5 }.ConnectionString;
     }
 }
 

@@ -64,7 +64,12 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// by many processes makes each pass expensive for all of them. Reads beyond the buffers come from the kernel's
     /// page cache, which no process maps. See docs/decisions/0011.
     /// </summary>
-    public static readonly IReadOnlyList<string> DefaultSettings = ["shared_buffers = 16MB"];
+    /// <summary>
+    /// A small shared_buffers (ADR 0011), and the server's own keepalive probes, so that a client machine gone silent
+    /// loses its sessions and their advisory locks within half a minute (ADR 0026).
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultSettings =
+        ["shared_buffers = 16MB", "tcp_keepalives_idle = 10", "tcp_keepalives_interval = 5", "tcp_keepalives_count = 3"];
 
     public string DataPath => Path.Combine(_root, "data");
 

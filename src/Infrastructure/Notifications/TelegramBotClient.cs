@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cvety.Application.Notifications;
+using Cvety.Infrastructure.Database;
 
 namespace Cvety.Infrastructure.Notifications;
 
@@ -43,7 +42,7 @@ public sealed class TelegramBotClient(HttpClient http, TelegramOptions options, 
                 case HttpStatusCode.TooManyRequests:
                     var retryAfter = body is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("parameters", out var p)
                         && p.TryGetProperty("retry_after", out var s) && s.TryGetInt32(out var seconds) ? seconds : 5;
-                    gate.Pause(chatId, TimeSpan.FromSeconds(retryAfter));
+                    await gate.PauseAsync(chatId, TimeSpan.FromSeconds(retryAfter), ct);
                     throw new TelegramRateLimitedException(TimeSpan.FromSeconds(retryAfter));
                 case HttpStatusCode.Forbidden:
                     throw new TelegramChatBlockedException(chatId, description);
@@ -59,47 +58,22 @@ public sealed class TelegramBotClient(HttpClient http, TelegramOptions options, 
 }
 
 /// <summary>
-/// Telegram's limits, kept in this process with System.Threading.RateLimiting: one message a second per private
-/// chat, one every three seconds per group (20 a minute), 30 a second in all (a chained partitioned limiter that
-/// queues, so a sender waits its turn); a chat told to wait (429) waits out Telegram's retry_after.
+/// Telegram's limits for the whole cluster: one message a second per private chat, one every three seconds per group
+/// (20 a minute), 30 a second in all. Every send takes its turn in those queues, kept in PostgreSQL
+/// (<see cref="ClusterLimits"/>), and waits for it, so that two API nodes together keep the pace one would; a chat told
+/// to wait (429) waits out Telegram's retry_after on every node.
 /// </summary>
-public sealed class TelegramRateGate : IDisposable
+public sealed class TelegramRateGate(TelegramOptions options, ClusterLimits limits, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<long> _limiter;
-    private readonly ConcurrentDictionary<long, DateTimeOffset> _pausedUntil = new();
-    private readonly TimeProvider _clock;
-
-    public TelegramRateGate(TelegramOptions options, TimeProvider clock)
-    {
-        _clock = clock;
-        // Group and channel ids are negative.
-        var perChat = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.GetFixedWindowLimiter(chat, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = 1,
-            Window = chat < 0 ? options.PerGroupInterval : options.PerChatInterval,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
-        var all = PartitionedRateLimiter.Create<long, string>(_ => RateLimitPartition.GetSlidingWindowLimiter("all", _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.GlobalPerSecond,
-            Window = TimeSpan.FromSeconds(1),
-            SegmentsPerWindow = 10,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
-        _limiter = PartitionedRateLimiter.CreateChained(perChat, all);
-    }
-
     public async Task WaitTurnAsync(long chatId, CancellationToken ct)
     {
-        if (_pausedUntil.TryGetValue(chatId, out var until) && until - _clock.GetUtcNow() is { Ticks: > 0 } pause)
-            await Task.Delay(pause, _clock, ct);
-        using var lease = await _limiter.AcquireAsync(chatId, 1, ct);
-        if (!lease.IsAcquired) throw new TelegramRateLimitedException(TimeSpan.FromSeconds(1));
+        // Group and channel ids are negative.
+        var perChat = chatId < 0 ? options.PerGroupInterval : options.PerChatInterval;
+        var turn = await limits.TakeTurnAsync([(Chat(chatId), perChat), ("telegram:all", TimeSpan.FromSeconds(1.0 / options.GlobalPerSecond))], ct);
+        if (turn - clock.GetUtcNow() is { Ticks: > 0 } wait) await Task.Delay(wait, clock, ct);
     }
 
-    public void Pause(long chatId, TimeSpan retryAfter) => _pausedUntil[chatId] = _clock.GetUtcNow() + retryAfter;
+    public Task PauseAsync(long chatId, TimeSpan retryAfter, CancellationToken ct) => limits.PauseAsync(Chat(chatId), clock.GetUtcNow() + retryAfter, ct);
 
-    public void Dispose() => _limiter.Dispose();
+    private static string Chat(long chatId) => "telegram:chat:" + chatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -69,13 +69,16 @@ public static class CatalogSetup
 }
 
 /// <summary>
-/// Fills the in-memory photo index from the stored vectors at start, then every <see cref="Interval"/> picks up what
-/// changed since its last look, so that every API node converges on what any node embedded, enabled or disabled.
+/// Keeps this node's in-memory photo index in step with every node's: filled from the stored vectors at start; then
+/// each change any node commits is heard at once on PostgreSQL's <c>LISTEN/NOTIFY</c> channel (the record is loaded and
+/// applied); and every <see cref="Interval"/>, and whenever the listening connection is opened again, a catch-up reads
+/// what changed since the last look, so that a notice lost while no one listened is still picked up (ADR 0026).
 /// </summary>
-public sealed class VectorIndexWarmup(IDocumentStore store, ProductVectorIndex index, ILogger<VectorIndexWarmup> logger) : BackgroundService
+public sealed class VectorIndexWarmup(IDocumentStore store, ProductVectorIndex index, Npgsql.NpgsqlDataSource data, ILogger<VectorIndexWarmup> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private DateTimeOffset _seen = DateTimeOffset.MinValue;
+    private readonly SemaphoreSlim _catchUp = new(1, 1);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -84,14 +87,16 @@ public sealed class VectorIndexWarmup(IDocumentStore store, ProductVectorIndex i
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(PollAsync(stoppingToken), ListenAsync(stoppingToken));
+
+    private async Task PollAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickAsync(ct))
         {
             try
             {
-                await CatchUpAsync(stoppingToken);
+                await CatchUpAsync(ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -100,18 +105,69 @@ public sealed class VectorIndexWarmup(IDocumentStore store, ProductVectorIndex i
         }
     }
 
+    private async Task ListenAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await data.OpenConnectionAsync(ct);
+                var heard = System.Threading.Channels.Channel.CreateUnbounded<string>();
+                connection.Notification += (_, e) => heard.Writer.TryWrite(e.Payload);
+                await using (var listen = new Npgsql.NpgsqlCommand($"listen {EmbedProductImageHandler.Channel}", connection)) await listen.ExecuteNonQueryAsync(ct);
+                // Anything committed while no one listened (a start, a lost connection).
+                await CatchUpAsync(ct);
+                var applying = ApplyAsync(heard.Reader, ct);
+                while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
+                heard.Writer.TryComplete();
+                await applying;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Lost the photo index's notice channel; listening again in a second");
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(System.Threading.Channels.ChannelReader<string> heard, CancellationToken ct)
+    {
+        await foreach (var payload in heard.ReadAllAsync(ct))
+        {
+            var parts = payload.Split(':');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var shop) || !int.TryParse(parts[1], out var product)) continue;
+            try
+            {
+                await using var session = store.QuerySession(Domain.Shops.Shop.TenantIdFor(shop));
+                if (await session.LoadAsync<ProductEmbedding>(product, ct) is { } record) index.Apply(record);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not apply the photo index notice {Payload}; the catch-up will", payload);
+            }
+        }
+    }
+
     private async Task<int> CatchUpAsync(CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        // A little overlap: a record committed late with an earlier timestamp is not missed.
-        var since = _seen == DateTimeOffset.MinValue ? _seen : _seen - TimeSpan.FromSeconds(10);
-        var count = 0;
-        await foreach (var embedding in session.Query<ProductEmbedding>().Where(e => e.AnyTenant() && e.UpdatedAt > since).ToAsyncEnumerable(ct))
+        await _catchUp.WaitAsync(ct);
+        try
         {
-            index.Apply(embedding);
-            if (embedding.UpdatedAt > _seen) _seen = embedding.UpdatedAt;
-            count++;
+            await using var session = store.QuerySession();
+            // A little overlap: a record committed late with an earlier timestamp is not missed.
+            var since = _seen == DateTimeOffset.MinValue ? _seen : _seen - TimeSpan.FromSeconds(10);
+            var count = 0;
+            await foreach (var embedding in session.Query<ProductEmbedding>().Where(e => e.AnyTenant() && e.UpdatedAt > since).ToAsyncEnumerable(ct))
+            {
+                index.Apply(embedding);
+                if (embedding.UpdatedAt > _seen) _seen = embedding.UpdatedAt;
+                count++;
+            }
+            return count;
         }
-        return count;
+        finally
+        {
+            _catchUp.Release();
+        }
     }
 }

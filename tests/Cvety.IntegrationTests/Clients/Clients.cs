@@ -126,7 +126,7 @@ public sealed class when_a_shop_knows_its_clients(CvetyApi api) : ApiTest(api)
         var forgotten = await (await agent.GetAsync("/api/v1/client_profile?phone=87010000001&shop_id=17008")).Json();
         forgotten.GetProperty("saved_addresses").GetArrayLength().Should().Be(0);
         var orders = await (await Api.Client(world.Manager).GetAsync("/api/v1/orders")).Json();
-        orders[0].GetProperty("customer_name").GetString().Should().Be("Айгуль", "the order keeps its record for the shop's accounts");
+        orders.GetArrayLength().Should().Be(1, "the order stays as the shop's accounting record (what it keeps: when_staff_erase_a_clients_data)");
         var history = await (await Api.Client(world.Manager).GetAsync($"/api/v1/clients/{id}/history")).Json();
         history.EnumerateArray().Last().GetProperty("event").GetString().Should().Be("client_data_erased");
 

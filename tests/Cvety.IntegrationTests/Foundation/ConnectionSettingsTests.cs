@@ -24,6 +24,16 @@ public sealed class when_cvety_chooses_its_connection_settings
     }
 
     [Fact]
+    public async Task connections_keep_tcp_keepalive_on_unless_the_string_says()
+    {
+        const string configured = "Host=db;Database=cvety;Username=cvety";
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Marten"] = configured }).Build();
+        var used = new NpgsqlConnectionStringBuilder((await DatabaseSelection.ResolveAsync(config, NullLogger.Instance, isDevelopment: false)).ForConnections);
+        (used.TcpKeepAlive, used.TcpKeepAliveTime, used.TcpKeepAliveInterval, used.Host).Should().Be((true, 10, 5, "db"));
+        new NpgsqlConnectionStringBuilder(DatabaseSelection.WithKeepAlive(configured + ";TCP Keepalive=false")).TcpKeepAlive.Should().BeFalse("the operator's word stands");
+    }
+
+    [Fact]
     public void the_local_clusters_pool_is_sized_to_the_cores_and_nothing_else_is_set()
     {
         var tuned = new NpgsqlConnectionStringBuilder(DatabaseSelection.ForLocalCluster(Local));

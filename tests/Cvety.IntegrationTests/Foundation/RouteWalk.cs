@@ -65,6 +65,96 @@ public sealed class when_a_hostile_probe_walks_every_route(CvetyApi api) : ApiTe
         (await Api.Client(world.Manager).GetAsync("/api/v1/orders?search=роза")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// A <c>null</c> inside a list (<c>tags: [null]</c>, <c>items: [null]</c>, <c>zones: [null]</c>) reached five use
+    /// cases as a null reference. Every array of every JSON body the OpenAPI document describes, at any depth, gets a
+    /// null element: the answer is a 422 that names the field.
+    /// </summary>
+    [Fact]
+    public async Task a_null_in_any_array_of_any_body_is_a_422_naming_the_field()
+    {
+        var world = await ShopWorld.CreateAsync(Api);
+        var document = await (await Api.Client().GetAsync("/openapi/v1.json")).Json();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var failures = new List<string>();
+        var probed = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        foreach (var operation in path.Value.EnumerateObject())
+        {
+            if (!operation.Value.TryGetProperty("requestBody", out var requestBody)
+                || !requestBody.GetProperty("content").TryGetProperty("application/json", out var json)
+                || !json.TryGetProperty("schema", out var schema)) continue;
+            if (path.Name == "/api/v1/auth/logout") continue;
+            var url = Fill(path.Name, operation.Value);
+            foreach (var (field, body) in ArraysOf(schema, schemas, "", 0))
+            {
+                probed.Add($"{operation.Name.ToUpperInvariant()} {path.Name} {field}");
+                var request = new HttpRequestMessage(new HttpMethod(operation.Name.ToUpperInvariant()), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                var response = await Api.Client(world.Manager).SendAsync(request);
+                var answer = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode != 422 || !answer.Contains($"\"{field}[0]\"", StringComparison.Ordinal))
+                    failures.Add($"{operation.Name.ToUpperInvariant()} {url} {body}: {(int)response.StatusCode} {Truncate(answer)}");
+            }
+        }
+        // The five the probe found among them.
+        probed.Should().Contain(new[] { "POST /api/v1/clients tags", "POST /api/v1/inventory items", "POST /api/v1/products/{id}/recipe/batch items",
+            "PUT /api/v1/shop/delivery zones", "PUT /api/v1/shop/working-hours week" }, "these are the five the probe found; probed: {0}", string.Join("; ", probed));
+        failures.Should().BeEmpty();
+    }
+
+    /// <summary>For each array in the schema (following $ref, into objects and arrays of objects): its path and a body holding a null element there.</summary>
+    private static IEnumerable<(string Field, string Body)> ArraysOf(JsonElement schema, JsonElement schemas, string prefix, int depth)
+    {
+        if (depth > 4) yield break;
+        schema = Resolve(schema, schemas);
+        if (!schema.TryGetProperty("properties", out var properties)) yield break;
+        foreach (var property in properties.EnumerateObject())
+        {
+            var name = prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}";
+            var value = Resolve(property.Value, schemas);
+            if (IsType(value, "array"))
+            {
+                yield return (name, Nest(name, "[null]"));
+                if (value.TryGetProperty("items", out var items))
+                    foreach (var (inner, _) in ArraysOf(items, schemas, name + "[0]", depth + 1))
+                        yield return (inner, Nest(inner, "[null]"));
+            }
+            else if (IsType(value, "object"))
+                foreach (var nested in ArraysOf(value, schemas, name, depth + 1)) yield return nested;
+        }
+    }
+
+    /// <summary>The JSON for a value at a path like <c>zones[0].slots</c>.</summary>
+    private static string Nest(string path, string value)
+    {
+        var result = value;
+        var parts = path.Split('.');
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            var part = parts[i];
+            var indexed = part.EndsWith("[0]", StringComparison.Ordinal);
+            var key = indexed ? part[..^3] : part;
+            result = "{" + JsonSerializer.Serialize(key) + ":" + (indexed ? "[" + result + "]" : result) + "}";
+        }
+        return result;
+    }
+
+    private static JsonElement Resolve(JsonElement schema, JsonElement schemas)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            if (schema.TryGetProperty("$ref", out var reference))
+                schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+            else if (schema.TryGetProperty("oneOf", out var oneOf) || schema.TryGetProperty("anyOf", out oneOf))
+                schema = oneOf.EnumerateArray().FirstOrDefault(s => !IsType(Resolve(s, schemas), "null"), oneOf[0]);
+            else break;
+        }
+        return schema;
+    }
+
+    private static bool IsType(JsonElement schema, string type) =>
+        schema.TryGetProperty("type", out var t) && (t.ValueKind == JsonValueKind.String ? t.GetString() == type : t.EnumerateArray().Any(x => x.GetString() == type));
+
     /// <summary>Path parameters with values of their declared type; ids that exist nowhere, so nothing is changed.</summary>
     private static string Fill(string template, JsonElement operation)
     {

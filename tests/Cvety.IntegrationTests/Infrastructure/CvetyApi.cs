@@ -150,6 +150,9 @@ public sealed class CvetyApi : IAsyncLifetime
             // Not a Marten document, so ResetAllData leaves it: the per-shop order counters.
             session.QueueSqlCommand($"truncate {store.Options.DatabaseSchemaName}.{Cvety.Application.Orders.OrdersModule.OrderNumbersTable}");
             // The catalog's text search tables, kept by a projection.
+            // The cluster's counters and turns (sign-in failures, rate limits, Telegram's pace): a restart would not clear them.
+            session.QueueSqlCommand($"truncate {store.Options.DatabaseSchemaName}.{Cvety.Infrastructure.Database.ClusterLimits.CountersTable}, " +
+                $"{store.Options.DatabaseSchemaName}.{Cvety.Infrastructure.Database.ClusterLimits.TurnsTable}");
             session.QueueSqlCommand($"truncate {store.Options.DatabaseSchemaName}.{Cvety.Application.Search.ProductSearchIndex.SearchTable}, " +
                 $"{store.Options.DatabaseSchemaName}.{Cvety.Application.Search.ProductSearchIndex.WordsTable}");
             await session.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Products;
 using Cvety.Application.Search;
 using Cvety.Domain.Products;
@@ -18,7 +19,7 @@ public sealed class CatalogModel(IMessageBus bus) : PageModel
     [TempData] public string? Message { get; set; }
 
     public ProductPage Products { get; private set; } = new([], 0);
-    public bool MayEdit => Ui.ManagesShop(User);
+    public bool MayEdit => Ui.May(User, Permission.ManageCatalog);
 
     public async Task OnGetAsync() =>
         Products = await bus.SendAsync<ProductPage>(HttpContext, new ListProducts(new ProductFilter(Search: Q, Type: Type is { Length: > 0 } ? Type : null, EnabledOnly: OnSaleOnly, Limit: 100)));

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Clients;
 using Cvety.Application.Common;
 using Cvety.Application.Users;
@@ -50,7 +51,7 @@ public sealed class ClientModel(IMessageBus bus) : PageModel
         return RedirectToPage(new { id });
     }
 
-    public bool MayErase => Ui.ManagesShop(User);
+    public bool MayErase => Ui.May(User, Permission.EraseClientData);
 
     /// <summary>"a, b; c" or one per line, as people type lists into one field.</summary>
     private static List<string> Split(string? text) =>

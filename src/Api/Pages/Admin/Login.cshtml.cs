@@ -26,7 +26,7 @@ public sealed class LoginModel(IMessageBus bus, LoginThrottle throttle) : PageMo
         Phone = phone;
         var key = Domain.Common.PhoneNumber.TryParse(phone, out var p) ? p.Value : phone;
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.IsBlocked(key, client, out _))
+        if (await throttle.IsBlockedAsync(key, client, HttpContext.RequestAborted))
         {
             Error = "Слишком много попыток. Попробуйте позже.";
             return Page();
@@ -38,11 +38,11 @@ public sealed class LoginModel(IMessageBus bus, LoginThrottle throttle) : PageMo
         }
         catch (Exception e) when (e is AuthenticationFailedException or FluentValidation.ValidationException)
         {
-            throttle.RecordFailure(key, client);
+            await throttle.RecordFailureAsync(key, client, HttpContext.RequestAborted);
             Error = "Неверный телефон или пароль.";
             return Page();
         }
-        throttle.Reset(key, client);
+        await throttle.ResetAsync(key, client, HttpContext.RequestAborted);
         List<Claim> claims =
         [
             new(CvetyClaims.Subject, user.Id.ToString()), new(CvetyClaims.Phone, user.Phone), new(CvetyClaims.Role, user.Role),

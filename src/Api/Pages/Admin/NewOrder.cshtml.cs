@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Orders;
 using Cvety.Application.Planning;
 using Cvety.Application.Products;
@@ -15,7 +16,7 @@ namespace Cvety.Api.Pages.Admin;
 /// the recipient, the delivery (the shop's slots for the chosen day) and the payment method, sees the totals and what
 /// is not available (PreviewOrder), then places it (PlaceOrder), the same use cases as the API's.
 /// </summary>
-[Authorize(AuthenticationSchemes = Ui.Scheme, Roles = "MANAGER,DIRECTOR,SUPERADMIN")]
+[Authorize(AuthenticationSchemes = Ui.Scheme, Policy = nameof(Permission.PlaceOrders))]
 public sealed class NewOrderModel(IMessageBus bus, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -78,7 +79,7 @@ public sealed class NewOrderModel(IMessageBus bus, TimeProvider clock) : PageMod
         var extra = new List<Product>();
         foreach (var id in chosen) extra.Add(await bus.SendAsync<Product>(HttpContext, new GetProduct(id)));
         Chosen = extra;
-        Date ??= DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(DeliveryDateInput.DefaultShopOffset).DateTime);
+        Date ??= DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(await bus.ShopOffsetAsync(HttpContext)).DateTime);
         Day = await bus.SendAsync<DeliveryDay>(HttpContext, new GetDeliverySlots(UiScope.ShopOf(HttpContext), Date.Value));
     }
 

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Cvety.Api.Pages.Admin;
 /// For directors and the superadmin: outbound deliveries (Bitrix, Kaspi, Telegram) that ran out of retries, with the
 /// error and a replay button; the projections and how far they are; the platform's message counts (superadmin).
 /// </summary>
-[Authorize(AuthenticationSchemes = Ui.Scheme, Roles = "DIRECTOR,SUPERADMIN")]
+[Authorize(AuthenticationSchemes = Ui.Scheme, Policy = nameof(Permission.SeeOperations))]
 public sealed class OperationsModel(IMessageBus bus) : PageModel
 {
     public IReadOnlyList<DeadLetterView> DeadLetters { get; private set; } = [];
@@ -25,7 +26,8 @@ public sealed class OperationsModel(IMessageBus bus) : PageModel
         DeadLetters = await bus.InvokeAsync<IReadOnlyList<DeadLetterView>>(new ListDeadLetters(), HttpContext.RequestAborted);
         Projections = await bus.InvokeAsync<ProjectionStatus>(new GetProjectionStatus(), HttpContext.RequestAborted);
         if (User.IsInRole("SUPERADMIN")) Counts = await bus.InvokeAsync<MessageCounts>(new GetMessageCounts(), HttpContext.RequestAborted);
-        Offset = Application.Orders.DeliveryDateInput.DefaultShopOffset; // the platform's shops are all in UTC+5
+        // A director's shop's clock; the superadmin works across shops and reads times in the platform's zone.
+        Offset = User.IsInRole("SUPERADMIN") ? Domain.Shops.WorkingHours.KazakhstanOffset : await bus.ShopOffsetAsync(HttpContext);
     }
 
     public async Task<IActionResult> OnPostReplayAsync(Guid? id)

@@ -66,8 +66,8 @@ public sealed class OrderModel(IMessageBus bus, ICurrentUser currentUser) : Page
             Moves = OrderTransitions.Allowed[status].Where(t => t != OrderStatus.Cancelled && t != OrderStatus.Paid && OrderTransitions.WhoMay[t].Contains(role)).ToList();
             MayCancel = !OrderTransitions.IsTerminal(status) && OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(role);
         }
-        MayRefund = AsOfVersion is null && currentUser.Actor.ManagesShop;
-        MayAssignOthers = currentUser.Actor.ManagesShop;
+        MayRefund = AsOfVersion is null && currentUser.Actor.May(Permission.RefundPayments);
+        MayAssignOthers = currentUser.Actor.May(Permission.AssignOthers);
         LinesEditable = AsOfVersion is null && MayAssignOthers && OrderStatuses.TryParse(Order.Status, out var now) && OrderDecisions.BeforeAssembly(now);
         if (LinesEditable)
             Catalog = (await bus.SendAsync<ProductPage>(HttpContext, new ListProducts(new ProductFilter(EnabledOnly: true, Limit: 200)))).Items;

@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Common;
 using Cvety.Application.Inventory;
 using Cvety.Application.Products;
@@ -18,7 +19,7 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
     public DomainProduct Product { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<WarehouseItem> Items { get; private set; } = [];
-    public bool MayEdit => Ui.ManagesShop(User);
+    public bool MayEdit => Ui.May(User, Permission.ManageCatalog);
     [TempData] public string? Message { get; set; }
     public TimeSpan Offset { get; private set; }
 

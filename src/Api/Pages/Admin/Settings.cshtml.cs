@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using System.Globalization;
 using Cvety.Application.Common;
 using Cvety.Application.Shops;
@@ -47,7 +48,7 @@ public sealed class SettingsModel(IMessageBus bus) : PageModel
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public Dictionary<string, string> Names { get; private set; } = [];
     public TimeSpan Offset { get; private set; }
-    public bool MayEdit => Ui.ManagesShop(User);
+    public bool MayEdit => Ui.May(User, Permission.ManageSettings);
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync()

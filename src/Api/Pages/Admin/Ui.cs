@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using System.Globalization;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
@@ -26,9 +27,9 @@ public static class Ui
         _ => status,
     };
 
-    /// <summary>Whether the signed-in person manages the shop (MANAGER, DIRECTOR, superadmin): the forms only they may use.</summary>
-    public static bool ManagesShop(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole("MANAGER") || user.IsInRole("DIRECTOR") || user.IsInRole("SUPERADMIN");
+    /// <summary>Whether the signed-in person's role holds <paramref name="permission"/> (the one table, <see cref="Permissions"/>): the forms only they see.</summary>
+    public static bool May(System.Security.Claims.ClaimsPrincipal user, Permission permission) =>
+        Permissions.Table[permission].Any(role => user.IsInRole(role.Name()));
 
     public static string RoleName(string? role) => role switch
     {
@@ -82,6 +83,7 @@ public static class Ui
         ["courier_assigned"] = "Назначен курьер",
         ["responsible_florist_assigned"] = "Назначен флорист",
         ["order_state_taken_over"] = "Статус перенесён из старой системы",
+        ["order_personal_data_erased"] = "Личные данные клиента удалены",
     };
 
     /// <summary>An event's name for people; the technical name stays beside it on the audit panel.</summary>
