@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cvety.Api.Auth;
 using Cvety.Api.Endpoints;
 using Cvety.Api.Errors;
+using Cvety.Api.Mcp;
 using Cvety.Api.Operations;
 using Cvety.Application.Common;
 using Cvety.Application.Users;
@@ -113,6 +114,8 @@ try
         foreach (var (permission, roles) in Cvety.Domain.Users.Permissions.Table)
             o.AddPolicy(permission.ToString(), p => p.RequireRole(roles.Select(Cvety.Domain.Users.UserRoles.Name)));
     });
+    builder.Services.AddScoped<Cvety.Api.Mcp.McpContext>();
+    builder.Services.AddCvetyMcp();
     builder.Services.AddOpenApi();
     // The two SPAs run on origins of their own; only the configured ones may call with credentials. None by default.
     var origins = builder.Configuration.GetSection("Cvety:Cors:Origins").Get<string[]>() ?? [];
@@ -173,6 +176,7 @@ try
     app.MapWebhookEndpoints();
     app.MapTelegramEndpoints();
     app.MapDeadLetterEndpoints();
+    app.MapCvetyMcp();
 
     app.MapRazorPages();
 

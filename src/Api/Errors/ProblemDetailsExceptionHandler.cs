@@ -38,6 +38,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         ShopUnavailableException s => Problem(StatusCodes.Status403Forbidden, "Shop unavailable", s.Message),
         JasperFx.Events.ExistingStreamIdCollisionException => Problem(StatusCodes.Status409Conflict, "Conflict", "That record already exists."),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not Found", n.Message),
+        Mcp.TooManyCallsException t => Problem(StatusCodes.Status429TooManyRequests, "Too Many Requests", t.Message),
         InvalidTransitionException t => Transition(t),
         ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),
         DomainException d => Problem(StatusCodes.Status409Conflict, "Conflict", d.Message),

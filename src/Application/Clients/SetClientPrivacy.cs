@@ -35,11 +35,11 @@ public sealed record PrivacyAnswer(string Phone, bool PersonalisationAllowed, bo
 public static class SetClientPrivacyHandler
 {
     // The session: the client's stream may not exist yet (see ClientAccess.Append).
-    public static async Task<PrivacyAnswer> Handle(SetClientPrivacy command, IDocumentSession session, CancellationToken ct)
+    public static async Task<PrivacyAnswer> Handle(SetClientPrivacy command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var phone = PhoneNumber.Parse(command.Phone).Value;
         var card = await ClientAccess.FindByPhoneAsync(session, phone, ct) ?? throw new NotFoundException("Client", phone);
-        var by = new Origin(Sources.Customer, Sources.Customer);
+        var by = Origins.Customer(currentUser.Actor);
         var events = new List<object>();
         if (command.PersonalisationAllowed is { } allowed && allowed != card.PersonalisationAllowed) events.Add(new ClientPrivacyChanged(card.Id, allowed, by));
         if (command.EraseRequested == true && card.ErasureRequestedAt is null) events.Add(new ClientErasureRequested(card.Id, command.Reason?.Trim(), by));

@@ -2,8 +2,12 @@ using Cvety.Domain.Users;
 
 namespace Cvety.Application.Common;
 
-/// <summary>Who is asking: a signed-in user, or nobody (public endpoints, background work).</summary>
-public sealed record Actor(Guid? UserId, UserRole? Role, int? ShopId, Guid? SessionId = null)
+/// <summary>
+/// Who is asking: a signed-in user, or nobody (public endpoints, background work). <paramref name="Channel"/> names the
+/// system the call came through when it is not the API's own routes (<c>mcp</c>: an AI assistant), and
+/// <paramref name="Agent"/> who stands behind an anonymous call there (a shop's agent key: <c>agent</c>).
+/// </summary>
+public sealed record Actor(Guid? UserId, UserRole? Role, int? ShopId, Guid? SessionId = null, string? Channel = null, string? Agent = null)
 {
     public static readonly Actor Anonymous = new(null, null, null);
 

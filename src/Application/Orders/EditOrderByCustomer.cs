@@ -36,7 +36,7 @@ public sealed record EditOrderByCustomer(
 
 public static class EditOrderByCustomerHandler
 {
-    public static async Task<OutgoingMessages> Handle(EditOrderByCustomer command, IDocumentSession session, Reactions reactions, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(EditOrderByCustomer command, IDocumentSession session, Reactions reactions, ICurrentUser currentUser, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var order = stream.Aggregate!;
@@ -50,7 +50,7 @@ public static class EditOrderByCustomerHandler
             Date = date ?? order.Delivery.Date,
             TimeSlot = slot ?? order.Delivery.TimeSlot,
         };
-        var origin = new Origin(Sources.Customer, Sources.Customer);
+        var origin = Origins.Customer(currentUser.Actor);
         return session.Append(stream, origin, reactions, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
     }
 

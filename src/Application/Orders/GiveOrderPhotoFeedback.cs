@@ -1,3 +1,4 @@
+using Cvety.Application.Common;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
 using FluentValidation;
@@ -21,10 +22,10 @@ public sealed record GiveOrderPhotoFeedback(Guid OrderId, string Feedback, strin
 
 public static class GiveOrderPhotoFeedbackHandler
 {
-    public static async Task<OutgoingMessages> Handle(GiveOrderPhotoFeedback command, IDocumentSession session, Reactions reactions, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(GiveOrderPhotoFeedback command, IDocumentSession session, Reactions reactions, ICurrentUser currentUser, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
-        var origin = new Origin(Sources.Customer, Sources.Customer);
+        var origin = Origins.Customer(currentUser.Actor);
         return session.Append(stream, origin, reactions, OrderDecisions.GiveFeedback(stream.Aggregate!, command.Feedback, command.Comment?.Trim(), origin));
     }
 }

@@ -111,8 +111,8 @@ public static class PlaceOrderHandler
         var actor = currentUser.Actor;
         var staff = actor.IsAuthenticated;
         if (staff && !actor.May(Permission.PlaceOrders)) throw new ForbiddenException("Only managers and directors take orders.");
-        var channel = staff ? Sources.Admin : command.TelegramUserId is not null ? Sources.Telegram : Sources.Web;
-        var origin = staff ? Origins.Of(actor) : new Origin(channel, Sources.Customer);
+        var channel = actor.Channel ?? (staff ? Sources.Admin : command.TelegramUserId is not null ? Sources.Telegram : Sources.Web);
+        var origin = staff ? Origins.Of(actor) : Origins.Customer(actor, channel);
         // Delivery costs what the shop's zones say for this basket (free from a zone's threshold). Staff may set it for an
         // order they take by phone; the order then records that it was set by hand, by whom, and why when they say.
         var subtotal = lines.Aggregate(Money.Zero, (sum, line) => sum + line.ItemTotal);

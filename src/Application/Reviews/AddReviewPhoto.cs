@@ -24,14 +24,14 @@ public sealed record AddReviewPhoto(int ProductId, Guid ReviewId, byte[] Content
 public static class AddReviewPhotoHandler
 {
     // The session: the photo is stored before its event is appended.
-    public static async Task<string> Handle(AddReviewPhoto command, IDocumentSession session, IImageStorage storage, CancellationToken ct)
+    public static async Task<string> Handle(AddReviewPhoto command, IDocumentSession session, IImageStorage storage, ICurrentUser currentUser, CancellationToken ct)
     {
         var review = await session.LoadAsync<Review>(command.ReviewId, ct);
         if (review is null || review.ProductId != command.ProductId) throw new NotFoundException("Review", command.ReviewId);
         if (review.Photos.Count >= ReviewRules.MaxPhotos) throw new DomainException($"A review has at most {ReviewRules.MaxPhotos} photos.");
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"reviews/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
-        var by = new Origin(Sources.Customer, Sources.Customer);
+        var by = Origins.Customer(currentUser.Actor);
         session.Stamp(by);
         session.Events.Append(review.Id, new ReviewPhotoAdded(review.Id, url, by));
         return url;

@@ -30,7 +30,7 @@ public sealed record SubmitReview(int? ProductId, int Rating, string? Text, stri
 public static class SubmitReviewHandler
 {
     // The session: the order a tracking id names is read, and earlier reviews of it, before the review's stream starts.
-    public static async Task<Guid> Handle(SubmitReview command, IDocumentSession session, CancellationToken ct)
+    public static async Task<Guid> Handle(SubmitReview command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
         if (command.ProductId is { } productId && await session.LoadAsync<Product>(productId, ct) is not { Enabled: true })
@@ -48,7 +48,7 @@ public static class SubmitReviewHandler
             orderId = order.Id;
         }
 
-        var by = new Origin(Sources.Customer, Sources.Customer);
+        var by = Origins.Customer(currentUser.Actor);
         var id = Guid.CreateVersion7();
         session.Stamp(by);
         session.Events.StartStream<Review>(id, new ReviewSubmitted(id, shopId, command.ProductId, command.Rating,

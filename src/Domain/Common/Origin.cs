@@ -14,7 +14,10 @@ public static class Sources
     /// <summary>Taken over from the legacy database at the switch: the actor is the legacy row's own <c>changed_by</c>, or <c>legacy</c>.</summary>
     public const string LegacyImport = "legacy-import";
 
-    public static readonly string[] All = [Admin, Customer, Telegram, Web, Bitrix, Kaspi, System, LegacyImport];
+    /// <summary>An AI assistant through Cvety's MCP endpoint, on behalf of a member of staff (their id) or a customer (<c>agent</c>, <c>customer</c>).</summary>
+    public const string Mcp = "mcp";
+
+    public static readonly string[] All = [Admin, Customer, Telegram, Web, Bitrix, Kaspi, System, LegacyImport, Mcp];
 
     /// <summary>Outside systems of record: what they report happened, so they may skip steps forward.</summary>
     public static bool IsExternal(string source) => source is Bitrix or Kaspi;
@@ -37,6 +40,7 @@ public sealed record Origin(string Source, string Actor, string? Role = null)
     {
         Sources.Customer or Sources.Telegram or Sources.Web => "customer",
         Sources.LegacyImport => Actor,
+        Sources.Mcp => Role is null ? "customer" : "admin",
         _ => Source,
     };
 }

@@ -42,8 +42,12 @@ public static class Ui
     };
 
     /// <summary>Who made a change, as people know them: a team member's name and role, else the role, else the system it came from.</summary>
-    public static string Person(IReadOnlyDictionary<string, string> names, string actor, string? role, string source) =>
-        names.TryGetValue(actor, out var name) ? $"{name} ({RoleName(role)})" : role is not null ? RoleName(role) : Source(source);
+    public static string Person(IReadOnlyDictionary<string, string> names, string actor, string? role, string source)
+    {
+        var who = names.TryGetValue(actor, out var name) ? $"{name} ({RoleName(role)})" : role is not null ? RoleName(role) : Source(source);
+        // An assistant acting for a member of staff: the person, and that it was done through the assistant.
+        return source == Sources.Mcp && (role is not null || names.ContainsKey(actor)) ? who + ", через ИИ-ассистента" : who;
+    }
 
     public static string Source(string source) => source switch
     {
@@ -52,6 +56,7 @@ public static class Ui
         Sources.Bitrix => "Bitrix",
         Sources.Kaspi => "Kaspi",
         Sources.LegacyImport => "старая система",
+        Sources.Mcp => "ИИ-ассистент",
         _ => "система",
     };
 
