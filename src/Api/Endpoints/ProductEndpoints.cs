@@ -231,10 +231,7 @@ public static class ProductEndpoints
     /// <summary>Staff see their own shop unless they name one with <c>?shop_id=</c>; then, like anyone, they see that shop as customers do.</summary>
     private static async Task<IResult> ChangeRecipeAsync(IMessageBus bus, HttpContext http, int id, Guid itemId, int quantity)
     {
-        if (quantity < 0 || quantity > 10_000)
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("quantity", "'quantity' is between 1 and 10000.")]);
-        var product = await bus.InvokeForShopAsync<Product>(http, new GetProduct(id));
-        await bus.InvokeForShopAsync(http, new SetProductComposition(id, ProductRecipeHandler.With(product, itemId, quantity)));
+        await bus.InvokeForShopAsync(http, new SetRecipeLine(id, itemId, quantity));
         return Lists.Array(http, await bus.InvokeForShopAsync<IReadOnlyList<RecipeLine>>(http, new GetProductRecipe(id)));
     }
 

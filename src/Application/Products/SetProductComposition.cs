@@ -42,3 +42,33 @@ public static class SetProductCompositionHandler
         return session.Append(product, origin, reactions, ProductDecisions.SetComposition(product, command.Items.Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList(), origin));
     }
 }
+
+/// <summary>
+/// One line of the recipe (the legacy <c>POST/PATCH/DELETE /products/{id}/recipe</c>): sets an item's quantity, adds
+/// it, or removes it with 0, decided on the product as it is in the same transaction, so two people editing different
+/// lines at once both keep their change (a read on one message and a write on another lost one of them).
+/// </summary>
+public sealed record SetRecipeLine(int ProductId, Guid ItemId, int Quantity)
+{
+    public sealed class Validator : AbstractValidator<SetRecipeLine>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.ItemId).NotEmpty();
+            RuleFor(x => x.Quantity).InclusiveBetween(0, 10_000).WithMessage("'quantity' is between 1 and 10000 (0 removes the line).");
+        }
+    }
+}
+
+public static class SetRecipeLineHandler
+{
+    public static async Task<OutgoingMessages> Handle(SetRecipeLine command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    {
+        var origin = currentUser.RequireCatalogEditor();
+        var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
+        if (command.Quantity > 0 && await session.LoadAsync<WarehouseItem>(command.ItemId, ct) is null)
+            throw new ValidationException([new ValidationFailure("warehouse_item_id", $"Warehouse item {command.ItemId} does not exist in this shop.")]);
+        var lines = ProductRecipeHandler.With(product, command.ItemId, command.Quantity).Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList();
+        return session.Append(product, origin, reactions, ProductDecisions.SetComposition(product, lines, origin));
+    }
+}

@@ -191,6 +191,26 @@ public sealed class when_a_recipe_is_built(CvetyApi api) : ApiTest(api)
         availability.EnumerateArray().Single(a => a.GetProperty("product_id").GetInt32() == world.Bouquet).GetProperty("available").GetBoolean().Should().BeFalse("no ribbon in stock");
         (await Api.Client(world.OtherShopDirector).GetAsync($"/api/v1/products/{world.Bouquet}/recipe")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task lines_edited_at_the_same_moment_are_all_kept_once_acknowledged()
+    {
+        var world = await ShopWorld.CreateAsync(Api);
+        var staff = Api.Client(world.Manager);
+        var items = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+            items.Add((await (await staff.PostJson("/api/v1/warehouse", new { name = $"Цветок {i}", cost_price = 30_000, retail_price = 60_000 })).Json()).GetProperty("id").GetGuid());
+
+        // Each line is decided on the product as it is when it is written: no edit overwrites another (a lost update
+        // when the route read the recipe in one message and wrote it in another). A loser of a race is told (409), never silently dropped.
+        var answers = await Task.WhenAll(items.Select(item => Api.Client(world.Manager).PostJson($"/api/v1/products/{world.Bouquet}/recipe", new { warehouse_item_id = item, quantity = 3 })));
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK || a.StatusCode == HttpStatusCode.Conflict);
+        var acknowledged = items.Where((_, i) => answers[i].StatusCode == HttpStatusCode.OK).ToList();
+        acknowledged.Should().NotBeEmpty();
+        var composition = (await (await staff.GetAsync($"/api/v1/products/{world.Bouquet}")).Json()).GetProperty("composition").EnumerateArray()
+            .Select(c => c.GetProperty("item_id").GetGuid()).ToList();
+        composition.Should().Contain(acknowledged);
+    }
 }
 
 public sealed class when_the_admin_bot_asks_for_a_staff_members_orders(CvetyApi api) : ApiTest(api)
