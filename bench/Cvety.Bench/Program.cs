@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Cvety.Bench;
 using Cvety.Infrastructure.Database;
+using Cvety.Infrastructure.Development;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --board-only | --webhook-only [--rate N]] [--diagnose] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]

@@ -11,6 +11,7 @@ using Cvety.Infrastructure.Bitrix;
 using Cvety.Infrastructure.Payments;
 using Cvety.Infrastructure.Configuration;
 using Cvety.Infrastructure.Database;
+using Cvety.Infrastructure.Development;
 using Cvety.Infrastructure.Storage;
 using Cvety.Infrastructure.Search;
 using Cvety.Application.Products;

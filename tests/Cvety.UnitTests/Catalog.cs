@@ -59,6 +59,18 @@ public sealed class product_decisions
     }
 
     [Fact]
+    public void a_partial_edit_records_availability_and_fields_together_or_nothing()
+    {
+        var product = Existing();
+        var events = ProductDecisions.Change(product, product.Info with { Price = new Money(800_000) }, false, "нет роз", Staff);
+        events.Select(e => e.GetType()).Should().Equal(typeof(ProductAvailabilityChanged), typeof(ProductUpdated));
+        ProductDecisions.Change(product, product.Info, true, null, Staff).Should().BeEmpty();
+        product.Archived = true;
+        FluentActions.Invoking(() => ProductDecisions.Change(product, product.Info with { Price = new Money(1) }, true, null, Staff))
+            .Should().Throw<DomainException>("an archived product is not put on sale, and its price is not changed by the same edit either");
+    }
+
+    [Fact]
     public void the_first_image_is_primary_and_removing_it_promotes_the_next()
     {
         var product = Existing();

@@ -90,20 +90,9 @@ public static class ProductEndpoints
             .WithSummary("Whether the product can be ordered now, and how many the stock covers (null: made to order, no limit).");
 
         // The legacy PUT was a partial update: the admin SPA sends {price, description} alone, or {enabled} alone.
-        products.MapPut("/{id:int}", async (int id, JsonObject body, IMessageBus bus, HttpContext http) =>
-            {
-                if (body.TryGetPropertyValue("enabled", out var enabled))
-                    await bus.InvokeForShopAsync(http, new SetProductStatus(JsonBodies.Read<bool>(http, enabled, "enabled"), JsonBodies.Read<string?>(http, body["reason"], "reason")) { Id = id });
-                if (body.Any(p => p.Key is not ("enabled" or "reason" or "id" or "shop_id")))
-                {
-                    var current = JsonSerializer.SerializeToNode(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)), JsonBodies.Options(http))!.AsObject();
-                    foreach (var (key, value) in body) current[key] = value?.DeepClone();
-                    await bus.InvokeForShopAsync(http, JsonBodies.Read<UpdateProduct>(http, current, "body")! with { Id = id });
-                }
-                return Results.Ok(await bus.InvokeForShopAsync<Product>(http, new GetProduct(id)));
-            })
+        products.MapPut("/{id:int}", (int id, UpdateProduct command, IMessageBus bus, HttpContext http) => Write(bus, http, id, command with { Id = id }))
             .RequireAuthorization()
-            .WithSummary("Change the fields given (absent ones keep their values; enabled too); a Bitrix product's change is sent to Bitrix.");
+            .WithSummary("Change the fields given (absent or null ones keep their values; enabled too, with a reason), in one change; a Bitrix product's change is sent to Bitrix.");
 
         products.MapPatch("/{id:int}/status", (int id, StatusBody? body, bool? enabled, string? reason, IMessageBus bus, HttpContext http) =>
                 Write(bus, http, id, new SetProductStatus(body?.Enabled ?? enabled ?? throw Required("enabled"), body?.Reason ?? reason) { Id = id }))
@@ -146,12 +135,8 @@ public static class ProductEndpoints
             .RequireAuthorization()
             .WithSummary("Make one of the product's images ({url}) the main one; the others follow in their order.");
 
-        products.MapDelete("/{id:int}/images/{imageId:int}", async (int id, int imageId, IMessageBus bus, HttpContext http) =>
-            {
-                var product = await bus.InvokeForShopAsync<Product>(http, new GetProduct(id));
-                var image = product.Images.FirstOrDefault(i => i.Id == imageId) ?? throw new Cvety.Application.Common.NotFoundException("Image", imageId);
-                return await Write(bus, http, id, new RemoveProductImage(id, image.Url));
-            })
+        products.MapDelete("/{id:int}/images/{imageId:int}", (int id, int imageId, IMessageBus bus, HttpContext http) =>
+                Write(bus, http, id, new RemoveProductImage(id, ImageId: imageId)))
             .RequireAuthorization()
             .WithSummary("Remove one of the product's images by its id (images[].id).");
 

@@ -22,12 +22,16 @@ public sealed record AddProductImage(int ProductId, byte[] Content, bool Primary
     }
 }
 
-/// <summary>Staff remove one of a product's images by its URL.</summary>
-public sealed record RemoveProductImage(int ProductId, string Url)
+/// <summary>Staff remove one of a product's images, named by its URL or by its id (<c>images[].id</c>).</summary>
+public sealed record RemoveProductImage(int ProductId, string? Url = null, int? ImageId = null)
 {
     public sealed class Validator : AbstractValidator<RemoveProductImage>
     {
-        public Validator() => RuleFor(x => x.Url).NotEmpty().MaximumLength(2000);
+        public Validator()
+        {
+            RuleFor(x => x.Url).NotEmpty().MaximumLength(2000).When(x => x.ImageId is null);
+            RuleFor(x => x.Url).Null().When(x => x.ImageId is not null).WithMessage("Name the image by its URL or by its id, not both.");
+        }
     }
 }
 
@@ -91,6 +95,9 @@ public static class RemoveProductImageHandler
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
-        return session.Append(product, origin, reactions, ProductDecisions.RemoveImage(product, command.Url, origin));
+        var url = command.ImageId is { } id
+            ? product.Images.FirstOrDefault(i => i.Id == id)?.Url ?? throw new NotFoundException("Image", id)
+            : command.Url!;
+        return session.Append(product, origin, reactions, ProductDecisions.RemoveImage(product, url, origin));
     }
 }

@@ -7,11 +7,15 @@ using Wolverine;
 
 namespace Cvety.Application.Products;
 
-/// <summary>Staff replace a product's editable fields (PUT). Only what differs is recorded; nothing differing records nothing.</summary>
+/// <summary>
+/// Staff change some of a product's fields (the legacy partial PUT: the admin SPA sends <c>{price, description}</c>
+/// alone, or <c>{enabled}</c> alone). An absent or null field keeps its value (an empty description clears it); what
+/// results is checked by the same rules as a new product, and only what differs is recorded, in one append.
+/// </summary>
 public sealed record UpdateProduct(
-    string Name,
-    long Price,
-    string Type,
+    string? Name = null,
+    long? Price = null,
+    string? Type = null,
     string? Description = null,
     [property: JsonPropertyName("manufacturingTime")] int? ManufacturingTime = null,
     int? Width = null,
@@ -21,23 +25,42 @@ public sealed record UpdateProduct(
     IReadOnlyList<string>? Colors = null,
     IReadOnlyList<string>? Occasions = null,
     IReadOnlyList<string>? Cities = null,
-    IReadOnlyList<string>? Tags = null) : IProductFields
+    IReadOnlyList<string>? Tags = null,
+    bool? Enabled = null,
+    string? Reason = null)
 {
     [JsonIgnore]
     public int Id { get; init; }
 
+    /// <summary>The product's fields with the given ones laid over them.</summary>
+    public Merged Over(ProductInfo current) => new(
+        Name ?? current.Name, Price ?? current.Price.Tiyn, Type ?? current.Type, Description ?? current.Description,
+        ManufacturingTime ?? current.ManufacturingTime, Width ?? current.Width, Height ?? current.Height, ShelfLife ?? current.ShelfLife,
+        IsFeatured ?? current.IsFeatured, Colors ?? current.Colors, Occasions ?? current.Occasions, Cities ?? current.Cities, Tags ?? current.Tags);
+
+    public sealed record Merged(
+        string Name, long Price, string Type, string? Description, int? ManufacturingTime, int? Width, int? Height, int? ShelfLife,
+        bool? IsFeatured, IReadOnlyList<string>? Colors, IReadOnlyList<string>? Occasions, IReadOnlyList<string>? Cities,
+        IReadOnlyList<string>? Tags) : IProductFields;
+
+    // The fields are checked once merged (in the handler): which ones must be there depends on the product, and a
+    // product that does not exist is a 404 whatever the body says.
     public sealed class Validator : AbstractValidator<UpdateProduct>
     {
-        public Validator() => Include(new ProductFields.Validator());
+        public Validator() => RuleFor(x => x.Reason).MaximumLength(500);
     }
 }
 
 public static class UpdateProductHandler
 {
+    private static readonly ProductFields.Validator Fields = new();
+
     public static async Task<OutgoingMessages> Handle(UpdateProduct command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        return session.Append(product, origin, reactions, ProductDecisions.Update(product, command.ToInfo(), origin));
+        var merged = command.Over(product.Info);
+        await Fields.ValidateAndThrowAsync(merged, ct);
+        return session.Append(product, origin, reactions, ProductDecisions.Change(product, merged.ToInfo(), command.Enabled, command.Reason, origin));
     }
 }

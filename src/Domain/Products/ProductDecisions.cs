@@ -22,6 +22,13 @@ public static class ProductDecisions
         return changed.Count == 0 ? [] : [new ProductUpdated(product.Id, next, changed, by)];
     }
 
+    /// <summary>
+    /// A partial edit: the availability (when given) and the fields, decided together so that either both are recorded
+    /// or neither is.
+    /// </summary>
+    public static object[] Change(Product product, ProductInfo info, bool? enabled, string? reason, Origin by) =>
+        [.. enabled is { } on ? SetAvailability(product, on, reason, by) : [], .. Update(product, info, by)];
+
     public static object[] SetAvailability(Product product, bool enabled, string? reason, Origin by)
     {
         if (product.Archived && enabled) throw new DomainException("An archived product cannot be put on sale again.");

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Cvety.Infrastructure.Development;
 
 namespace Cvety.Infrastructure.Database;
 
@@ -83,19 +84,5 @@ public sealed class DatabaseSelection
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>().Select(Keyword).ToHashSet();
         if (given.Any(k => k.StartsWith("tcpkeepalive", StringComparison.Ordinal))) return connectionString;
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { TcpKeepAlive = true, TcpKeepAliveTime = 10, TcpKeepAliveInterval = 5 }.ConnectionString;
-    }
-}
-
-/// <summary>
-/// Stops the local cluster when the host stops. Registered before Marten and Wolverine so that, hosted services
-/// stopping in reverse order, the database goes away only after everything that writes to it has stopped.
-/// </summary>
-public sealed class LocalPostgresLifetime(DatabaseSelection selection) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (selection.Local is { } local) await local.StopAsync();
     }
 }

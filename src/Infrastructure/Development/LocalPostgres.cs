@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -6,7 +7,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Cvety.Infrastructure.Database;
+namespace Cvety.Infrastructure.Development;
 
 public sealed record LocalPostgresOptions
 {
@@ -322,5 +323,19 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (throwOnError && process.ExitCode != 0)
             throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} failed ({process.ExitCode}): {output}");
         return new ProcessResult(process.ExitCode, output);
+    }
+}
+
+/// <summary>
+/// Stops the local cluster when the host stops. Registered before Marten and Wolverine so that, hosted services
+/// stopping in reverse order, the database goes away only after everything that writes to it has stopped.
+/// </summary>
+public sealed class LocalPostgresLifetime(Database.DatabaseSelection selection) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (selection.Local is { } local) await local.StopAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Cvety.Infrastructure.Development;
 using Cvety.Infrastructure.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Testcontainers.PostgreSql;

@@ -97,6 +97,12 @@ public sealed class when_the_admin_spa_calls(CvetyApi api) : LegacyClientTest(ap
         product.GetProperty("is_featured").GetBoolean().Should().BeTrue();
         product.GetProperty("colors")[0].GetString().Should().Be("red");
 
+        // One change: a refused price leaves the availability sent with it unchanged too.
+        (await client.PutAsJsonAsync($"/api/v1/products/{world.Roses}", new { enabled = false, price = 0 })).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var unchanged = await (await client.GetAsync($"/api/v1/products/{world.Roses}")).Json();
+        unchanged.GetProperty("enabled").GetBoolean().Should().BeTrue();
+        unchanged.GetProperty("price").GetInt64().Should().Be(1_900_000);
+
         (await client.SendAsync(Request(HttpMethod.Patch, $"/api/v1/products/{world.Roses}/status?enabled=false"))).EnsureSuccessStatusCode();
         (await (await client.PutAsJsonAsync($"/api/v1/products/{world.Bouquet}", new { enabled = false })).Json()).GetProperty("enabled").GetBoolean().Should().BeFalse();
 

@@ -33,9 +33,9 @@ public sealed class ProductModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostEditAsync(int id, string name, decimal price, string type, string? description)
     {
-        var p = await bus.SendAsync<DomainProduct>(HttpContext, new GetProduct(id));
-        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext, new UpdateProduct(name, Money.FromTenge(price).Tiyn, type, description,
-            p.ManufacturingTime, p.Width, p.Height, p.ShelfLife, p.IsFeatured, p.Colors, p.Occasions, p.Cities, p.Tags) { Id = id }), "Товар сохранён.");
+        // The form holds these four; the rest keep their values. An emptied description arrives as null and clears it.
+        Message = await Ui.TryAsync(TempData, () => bus.SendAsync(HttpContext,
+            new UpdateProduct(name ?? "", Money.FromTenge(price).Tiyn, type, description ?? "") { Id = id }), "Товар сохранён.");
         return RedirectToPage(new { id });
     }
 
