@@ -40,7 +40,7 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
             {
                 case OrderPlaced placed:
                     messages.Add(new ReserveStockForOrder(placed.OrderId));
-                    if (placed.PaymentMethod == "kaspi") messages.Add(new RequestKaspiPayment(placed.OrderId));
+                    if (placed.PaymentMethod == PaymentMethod.Kaspi) messages.Add(new RequestKaspiPayment(placed.OrderId));
                     if (ToBitrix(placed.ShopId, placed.By)) messages.Add(new CreateOrderInBitrix(placed.OrderId));
                     if (notify) messages.Add(new OrderNotice(placed.OrderId, v, NoticeKind.Placed));
                     break;
@@ -110,7 +110,7 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
         // A paid Kaspi order whose total grew is asked for the difference with a payment link, never charged silently.
         void AskForRemainder(Guid orderId, Money total)
         {
-            if (before is { IsPaid: true, PaymentMethod: "kaspi" } && total > before.Paid && !messages.Any(m => m is RequestRemainderPayment))
+            if (before is { IsPaid: true } && before.PaymentMethod == PaymentMethod.Kaspi && total > before.Paid && !messages.Any(m => m is RequestRemainderPayment))
                 messages.Add(new RequestRemainderPayment(orderId));
         }
 

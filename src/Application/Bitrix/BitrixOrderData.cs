@@ -130,11 +130,11 @@ public sealed record BitrixOrderData(
     public Delivery DeliveryOver(Delivery current)
     {
         var pickupCarried = Carries("iWillGet") || Carries("pickup");
-        var type = pickupCarried ? (IsPickup ? "pickup" : current.Type == "pickup" ? "delivery" : current.Type) : current.Type;
+        var type = pickupCarried ? (IsPickup ? DeliveryType.Pickup : current.Type == DeliveryType.Pickup ? DeliveryType.Delivery : current.Type) : current.Type;
         return current with
         {
             Type = type,
-            Address = type == "pickup" ? null : Carries("addressRecipient") ? Prop("addressRecipient") : current.Address,
+            Address = type == DeliveryType.Pickup ? null : Carries("addressRecipient") ? Prop("addressRecipient") : current.Address,
             Date = DeliveryDate ?? current.Date,
             TimeSlotId = Carries("when") ? Prop("when") : current.TimeSlotId,
             CityId = Carries("city") ? Prop("city") : current.CityId,

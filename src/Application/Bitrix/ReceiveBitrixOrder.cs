@@ -95,9 +95,9 @@ public static class ReceiveBitrixOrderHandler
             orderId, shopId, await OrderIdentity.NextOrderNumberAsync(session, shopId, ct), await OrderIdentity.NewTrackingIdAsync(session, ct),
             new Customer(data.Prop("name") ?? data.UserName ?? "Клиент Bitrix", customerPhone, data.Prop("email"), null),
             data.RecipientOver(new Recipient(null, null)),
-            data.DeliveryOver(new Delivery(data.IsPickup ? "pickup" : "delivery", null, null, null, null)),
+            data.DeliveryOver(new Delivery(data.IsPickup ? DeliveryType.Pickup : DeliveryType.Delivery, null, null, null, null)),
             data.Prop("postcardText"), lines, data.DeliveryPrice ?? Money.Zero,
-            data.PaySystemId is null ? "bitrix" : "bitrix:" + data.PaySystemId, Sources.Bitrix,
+            PaymentMethod.FromBitrix(data.PaySystemId), Sources.Bitrix,
             new ExternalIds(data.Id, data.AccountNumber), data.Comment, null, FromBitrix);
 
         var messages = session.Start(placed, reactions);

@@ -44,7 +44,7 @@ public static class CreateOrderInBitrixHandler
 
         // The order's id travels as Bitrix's external id: Bitrix answers a second create of it with the first order.
         var created = await bitrix.CreateOrderAsync(new BitrixOrderCreate(
-            order.Id.ToString(), order.CustomerPhone, order.CustomerName, order.DeliveryType == "pickup" ? "Y" : "N",
+            order.Id.ToString(), order.CustomerPhone, order.CustomerName, order.DeliveryType == DeliveryType.Pickup ? "Y" : "N",
             order.RecipientName, order.RecipientPhone, order.DeliveryAddress, order.DeliveryDate?.ToString("yyyy-MM-dd"),
             order.ScheduledTime, order.CityId, order.PostcardText, order.Notes, order.DeliveryCost.Tiyn,
             order.Items.Select(i => new BitrixOrderLine(BitrixProductOf(i.ProductId), i.Quantity, i.ProductPrice.Tiyn, i.ProductName)).ToList(),

@@ -20,8 +20,8 @@ public sealed class OrderFacts
     public OrderStatus Status { get; set; }
     public Customer Customer { get; set; } = new("", "", null, null);
     public Recipient Recipient { get; set; } = new(null, null);
-    public Delivery Delivery { get; set; } = new("delivery", null, null, null, null);
-    public string PaymentMethod { get; set; } = "cash";
+    public Delivery Delivery { get; set; } = new(DeliveryType.Delivery, null, null, null, null);
+    public PaymentMethod PaymentMethod { get; set; } = PaymentMethod.Cash;
     public string? KaspiPaymentId { get; set; }
     public string? KaspiStatus { get; set; }
     public bool IsPaid { get; set; }
@@ -138,7 +138,7 @@ public static class LegacyOrderPlan
             var type = LegacyReading.DeliveryType(this["delivery_type"]);
             var when = clock.Delivery(DeliveryDate, o.TelegramUserId is not null);
             var slot = Blank(this["scheduled_time"]) ?? when?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture);
-            return new Delivery(type, type == "pickup" ? null : Blank(this["delivery_address"]), when?.Day, slot, Blank(this["pickup_address"]));
+            return new Delivery(type, type == DeliveryType.Pickup ? null : Blank(this["delivery_address"]), when?.Day, slot, Blank(this["pickup_address"]));
         }
 
         public OrderStatus? Status => LegacyReading.Status(this["status"]);

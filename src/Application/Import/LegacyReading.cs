@@ -86,15 +86,13 @@ public static class LegacyReading
     /// <summary>A phone as Cvety keeps it (+7XXXXXXXXXX), or null when the legacy value cannot be one.</summary>
     public static string? Phone(string? raw) => PhoneNumber.TryParse(raw, out var phone) ? phone.Value : null;
 
-    public static string DeliveryType(string? raw) => raw?.Trim().ToLowerInvariant() switch
+    public static Domain.Orders.DeliveryType DeliveryType(string? raw) => raw?.Trim().ToLowerInvariant() switch
     {
-        "pickup" or "self_pickup" => "pickup",
-        "express" => "express",
-        "scheduled" => "scheduled",
-        _ => "delivery",
+        "self_pickup" => Domain.Orders.DeliveryType.Pickup,
+        var word => Vocabulary.TryParse<Domain.Orders.DeliveryType>(word, out var type) ? type : Domain.Orders.DeliveryType.Delivery,
     };
 
-    public static string PaymentMethod(string? raw) => raw?.Trim().ToLowerInvariant() is ("kaspi" or "card" or "cash") and var m ? m : "cash";
+    public static Domain.Orders.PaymentMethod PaymentMethod(string? raw) => Domain.Orders.PaymentMethod.TryChoose(raw?.Trim().ToLowerInvariant(), out var m) ? m : Domain.Orders.PaymentMethod.Cash;
 
     /// <summary>The assignment history's <c>Name (ID: 12)</c>.</summary>
     public static (string Name, int Id)? Assignee(string? raw)

@@ -37,7 +37,7 @@ public static class TelegramTexts
             .AppendLine($"🆔 Заказ: #{E(o.OrderNumber)}")
             .AppendLine($"📋 Статус: {StatusName(OrderStatus.New)}")
             .AppendLine($"👤 Получатель: {Mask(o.RecipientPhone ?? o.CustomerPhone)}");
-        if (o.DeliveryType == "pickup") text.AppendLine("🏪 Тип: Самовывоз");
+        if (o.DeliveryType == DeliveryType.Pickup) text.AppendLine("🏪 Тип: Самовывоз");
         else
         {
             text.AppendLine("🚚 Тип: Доставка");

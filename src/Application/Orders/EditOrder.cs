@@ -75,13 +75,13 @@ public static class EditOrderHandler
             Given(command.RecipientPhone) is { } recipientPhone ? PhoneNumber.Parse(recipientPhone).Value : order.Recipient.Phone);
         var delivery = order.Delivery with
         {
-            Type = command.DeliveryType ?? order.Delivery.Type,
+            Type = Vocabulary.Parse(command.DeliveryType, order.Delivery.Type),
             Address = Given(command.DeliveryAddress) ?? order.Delivery.Address,
             Date = date ?? order.Delivery.Date,
             TimeSlot = slot ?? order.Delivery.TimeSlot,
         };
         var events = OrderDecisions.EditByStaff(order, customer, recipient, delivery, command.PostcardText ?? order.PostcardText,
-            command.PaymentMethod ?? order.PaymentMethod, command.DeliveryCost is { } cost ? new Money(cost) : null, Given(command.DeliveryCostReason), origin);
+            PaymentMethod.Choose(command.PaymentMethod, order.PaymentMethod), command.DeliveryCost is { } cost ? new Money(cost) : null, Given(command.DeliveryCostReason), origin);
         return session.Append(stream, origin, reactions, events);
     }
 

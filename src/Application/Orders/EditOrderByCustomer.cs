@@ -46,7 +46,7 @@ public static class EditOrderByCustomerHandler
             Given(command.RecipientPhone) is { } phone ? PhoneNumber.Parse(phone).Value : order.Recipient.Phone);
         var delivery = order.Delivery with
         {
-            Address = order.Delivery.Type == "pickup" ? order.Delivery.Address : Given(command.DeliveryAddress) ?? order.Delivery.Address,
+            Address = order.Delivery.Type == DeliveryType.Pickup ? order.Delivery.Address : Given(command.DeliveryAddress) ?? order.Delivery.Address,
             Date = date ?? order.Delivery.Date,
             TimeSlot = slot ?? order.Delivery.TimeSlot,
         };

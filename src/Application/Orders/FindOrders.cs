@@ -45,6 +45,6 @@ public static class FindOrdersHandler
         currentUser.RequireStaff();
         var order = await session.LoadAsync<OrderDetails>(query.OrderId, ct) ?? throw new NotFoundException("Order", query.OrderId);
         var items = order.Items.Select(i => new PlaceOrder.Item(i.ProductId, i.Quantity, i.SpecialRequests)).ToList();
-        return await PreviewOrderHandler.Handle(new PreviewOrder(items, order.DeliveryType), session, ct);
+        return await PreviewOrderHandler.Handle(new PreviewOrder(items, order.DeliveryType.Word()), session, ct);
     }
 }

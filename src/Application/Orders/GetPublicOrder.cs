@@ -21,9 +21,9 @@ public sealed record PublicSender(string? Phone);
 /// </summary>
 public sealed record PublicOrderView(
     Guid Id, string TrackingId, string OrderNumber, string Status, string StatusText, PublicRecipient Recipient, PublicSender Sender,
-    string DeliveryType, string? DeliveryAddress, string? PickupAddress, DateOnly? DeliveryDate, string? ScheduledTime, string? DateTime,
+    DeliveryType DeliveryType, string? DeliveryAddress, string? PickupAddress, DateOnly? DeliveryDate, string? ScheduledTime, string? DateTime,
     bool DateToBeAgreed, string? PostcardText, IReadOnlyList<PublicItem> Items, IReadOnlyList<PublicPhoto> Photos,
-    Money DeliveryCost, Money Total, string PaymentMethod, bool IsPaid, string? KaspiPaymentId, string? KaspiPaymentStatus);
+    Money DeliveryCost, Money Total, PaymentMethod PaymentMethod, bool IsPaid, string? KaspiPaymentId, string? KaspiPaymentStatus);
 
 public sealed record GetPublicOrder(Guid OrderId);
 
@@ -51,9 +51,9 @@ public sealed record GetOrderReceipt(Guid OrderId);
 /// </summary>
 public sealed record OrderReceipt(
     Guid Id, string TrackingId, string OrderNumber, string Status, string StatusText, string CustomerName, string Phone, string? CustomerEmail,
-    string DeliveryType, string? DeliveryAddress, string? PickupAddress, DateOnly? DeliveryDate, TimeOnly? DeliveryFrom, string? ScheduledTime, string? DeliveryNotes,
+    DeliveryType DeliveryType, string? DeliveryAddress, string? PickupAddress, DateOnly? DeliveryDate, TimeOnly? DeliveryFrom, string? ScheduledTime, string? DeliveryNotes,
     string? RecipientName, string? RecipientPhone, string? SenderPhone, string? PostcardText, IReadOnlyList<OrderItemView> Items,
-    Money Subtotal, Money DeliveryCost, Money Total, string PaymentMethod, string? KaspiPaymentId, string? KaspiPaymentStatus, DateTimeOffset? KaspiPaymentCreatedAt,
+    Money Subtotal, Money DeliveryCost, Money Total, PaymentMethod PaymentMethod, string? KaspiPaymentId, string? KaspiPaymentStatus, DateTimeOffset? KaspiPaymentCreatedAt,
     bool AskDeliveryAddress, bool AskDeliveryTime, int BonusPoints, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     // The legacy camelCase names, as properties of their own (System.Text.Json binds record parameters case-insensitively).

@@ -32,7 +32,7 @@ public sealed class OrderDetails
     public string? SenderPhone { get; set; }
     public string? RecipientName { get; set; }
     public string? RecipientPhone { get; set; }
-    public string DeliveryType { get; set; } = "delivery";
+    public DeliveryType DeliveryType { get; set; } = DeliveryType.Delivery;
     public string? DeliveryAddress { get; set; }
     public DateOnly? DeliveryDate { get; set; }
     public string? ScheduledTime { get; set; }
@@ -45,7 +45,7 @@ public sealed class OrderDetails
     public string? DeliveryNotes { get; set; }
 
     /// <summary>No delivery date yet: staff must agree it with the customer or the recipient.</summary>
-    public bool DateToBeAgreed => DeliveryDate is null && DeliveryType != "pickup";
+    public bool DateToBeAgreed => DeliveryDate is null && DeliveryType != DeliveryType.Pickup;
 
     /// <summary>Staff must ask the recipient for the address, or the time.</summary>
     public bool AskDeliveryAddress { get; set; }
@@ -62,7 +62,7 @@ public sealed class OrderDetails
     public Money Subtotal { get; set; }
     public Money DeliveryCost { get; set; }
     public Money Total { get; set; }
-    public string PaymentMethod { get; set; } = "cash";
+    public PaymentMethod PaymentMethod { get; set; } = PaymentMethod.Cash;
     public bool IsPaid { get; set; }
     public Money PaidAmount { get; set; }
     public Money RefundedAmount { get; set; }

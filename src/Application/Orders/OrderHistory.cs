@@ -43,7 +43,7 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
         history.Current["customer_name"] = e.Data.Customer.Name;
         history.Current["customer_phone"] = e.Data.Customer.Phone;
         history.Current["customer_email"] = e.Data.Customer.Email;
-        history.Current["payment_method"] = e.Data.PaymentMethod;
+        history.Current["payment_method"] = e.Data.PaymentMethod.Word;
         history.Current["delivery_cost"] = Tiyn(e.Data.DeliveryCost);
         history.Current["total"] = Tiyn(e.Data.Total);
         return history;
@@ -89,7 +89,7 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
         h.Record(e, e.Data.By, "customer_email", e.Data.Customer.Email);
     }
 
-    public void Apply(IEvent<PaymentMethodChanged> e, OrderHistory h) => h.Record(e, e.Data.By, "payment_method", e.Data.PaymentMethod);
+    public void Apply(IEvent<PaymentMethodChanged> e, OrderHistory h) => h.Record(e, e.Data.By, "payment_method", e.Data.PaymentMethod.Word);
 
     public void Apply(IEvent<DeliveryCostChanged> e, OrderHistory h)
     {
@@ -149,12 +149,12 @@ public sealed partial class OrderHistoryProjection : SingleStreamProjection<Orde
         h.Current["delivery_address"] = d.Address;
         h.Current["delivery_date"] = d.Date?.ToString("yyyy-MM-dd");
         h.Current["scheduled_time"] = d.TimeSlot;
-        h.Current["delivery_type"] = d.Type;
+        h.Current["delivery_type"] = d.Type.Word();
     }
 
     private static void RecordDelivery(IEvent e, OrderHistory h, Delivery d, Origin by)
     {
-        h.Record(e, by, "delivery_type", d.Type);
+        h.Record(e, by, "delivery_type", d.Type.Word());
         h.Record(e, by, "delivery_address", d.Address);
         h.Record(e, by, "delivery_date", d.Date?.ToString("yyyy-MM-dd"));
         h.Record(e, by, "scheduled_time", d.TimeSlot);

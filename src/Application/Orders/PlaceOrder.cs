@@ -50,10 +50,10 @@ public sealed record PlaceOrder(
 {
     public sealed record Item(int ProductId, int Quantity, string? SpecialRequests);
 
-    public static readonly string[] DeliveryTypes = ["delivery", "pickup", "express", "scheduled"];
-    public static readonly string[] PaymentMethods = ["kaspi", "card", "cash"];
+    public static readonly IReadOnlyList<string> DeliveryTypes = Vocabulary.Words<Domain.Orders.DeliveryType>();
+    public static readonly IReadOnlyList<string> PaymentMethods = Domain.Orders.PaymentMethod.Chosen.Select(m => m.Word).ToList();
 
-    public bool IsPickup => DeliveryType == "pickup";
+    public bool IsPickup => DeliveryType == Domain.Orders.DeliveryType.Pickup.Word();
 
     public sealed class Validator : AbstractValidator<PlaceOrder>
     {
@@ -116,7 +116,7 @@ public static class PlaceOrderHandler
         // Delivery costs what the shop's zones say for this basket (free from a zone's threshold). Staff may set it for an
         // order they take by phone; the order then records that it was set by hand, by whom, and why when they say.
         var subtotal = lines.Aggregate(Money.Zero, (sum, line) => sum + line.ItemTotal);
-        var priced = command.IsPickup ? Money.Zero : shop.Delivery.CostFor(subtotal, command.DeliveryZone, command.DeliveryType == "express");
+        var priced = command.IsPickup ? Money.Zero : shop.Delivery.CostFor(subtotal, command.DeliveryZone, Vocabulary.Parse(command.DeliveryType, DeliveryType.Delivery) == DeliveryType.Express);
         var overridden = !command.IsPickup && staff && command.DeliveryCost is { } fee && fee != priced.Tiyn;
         var deliveryCost = overridden ? new Money(command.DeliveryCost!.Value) : priced;
         var costNote = overridden ? $"Доставка {deliveryCost.ToTenge():0.##} ₸ вместо {priced.ToTenge():0.##} ₸ по тарифу" + (string.IsNullOrWhiteSpace(command.DeliveryCostReason) ? "" : ": " + command.DeliveryCostReason.Trim()) : null;
@@ -133,9 +133,9 @@ public static class PlaceOrderHandler
             orderId, shopId, number, trackingId,
             new Customer(command.CustomerName.Trim(), PhoneNumber.Parse(command.Phone).Value, command.CustomerEmail, command.TelegramUserId),
             new Recipient(command.RecipientName?.Trim(), NormalisedOrNull(command.RecipientPhone)),
-            new Delivery(command.DeliveryType ?? "delivery", command.IsPickup || string.IsNullOrWhiteSpace(command.DeliveryAddress) ? null : command.DeliveryAddress.Trim(),
+            new Delivery(Vocabulary.Parse(command.DeliveryType, DeliveryType.Delivery), command.IsPickup || string.IsNullOrWhiteSpace(command.DeliveryAddress) ? null : command.DeliveryAddress.Trim(),
                 date, slot, command.PickupAddress?.Trim()),
-            command.PostcardText, lines, deliveryCost, command.PaymentMethod ?? "cash", channel, new ExternalIds(),
+            command.PostcardText, lines, deliveryCost, PaymentMethod.Choose(command.PaymentMethod, PaymentMethod.Cash), channel, new ExternalIds(),
             notes.Length == 0 ? null : notes, NormalisedOrNull(command.SenderPhone), origin, requests);
 
         return (new PlacedOrder(orderId, placed.OrderNumber, trackingId), session.Start(placed, reactions));

@@ -1,3 +1,4 @@
+using Cvety.Domain.Orders;
 using Cvety.Application.Common;
 using Cvety.Application.Inventory;
 using Cvety.Domain.Common;
@@ -71,7 +72,8 @@ public static class PreviewOrderHandler
         }
 
         var subtotal = lines.Where(l => l.Available).Sum(l => l.ItemTotal);
-        var delivery = query.DeliveryType == "pickup" ? Money.Zero : shop.Delivery.CostFor(new Money(subtotal), express: query.DeliveryType == "express");
+        var type = Vocabulary.Parse(query.DeliveryType, DeliveryType.Delivery);
+        var delivery = type == DeliveryType.Pickup ? Money.Zero : shop.Delivery.CostFor(new Money(subtotal), express: type == DeliveryType.Express);
         return new OrderPreview(lines.All(l => l.Available), lines, warnings, subtotal, delivery.Tiyn, subtotal + delivery.Tiyn);
     }
 

@@ -15,14 +15,14 @@ public sealed class Order
     public Money Refunded { get; set; }
     public bool IsPaid { get; set; }
     public Recipient Recipient { get; set; } = new(null, null);
-    public Delivery Delivery { get; set; } = new("delivery", null, null, null, null);
+    public Delivery Delivery { get; set; } = new(DeliveryType.Delivery, null, null, null, null);
     public string? PostcardText { get; set; }
     public string? LatestPhotoUrl { get; set; }
     public bool FeedbackGiven { get; set; }
     public Guid? ResponsibleId { get; set; }
     public Guid? CourierId { get; set; }
     public long? BitrixOrderId { get; set; }
-    public string PaymentMethod { get; set; } = "cash";
+    public PaymentMethod PaymentMethod { get; set; } = PaymentMethod.Cash;
     public Customer Customer { get; set; } = new("", "", null, null);
     public Money DeliveryCost { get; set; }
     public List<OrderLine> Lines { get; set; } = [];

@@ -18,7 +18,7 @@ public static class OrderDecisions
 {
     public static OrderPlaced Place(
         Guid orderId, int shopId, string orderNumber, string trackingId, Customer customer, Recipient recipient,
-        Delivery delivery, string? postcardText, IReadOnlyList<OrderLine> lines, Money deliveryCost, string paymentMethod,
+        Delivery delivery, string? postcardText, IReadOnlyList<OrderLine> lines, Money deliveryCost, PaymentMethod paymentMethod,
         string salesChannel, ExternalIds externalIds, string? notes, string? senderPhone, Origin by, CustomerRequests? requests = null)
     {
         if (lines.Count == 0) throw new DomainException("An order needs at least one line.");
@@ -71,7 +71,7 @@ public static class OrderDecisions
     /// delivery cost changes the total; on a paid order a lower total offers the difference back (never refunded silently).
     /// </summary>
     public static object[] EditByStaff(Order order, Customer customer, Recipient recipient, Delivery delivery, string? postcardText,
-        string paymentMethod, Money? deliveryCost, string? costReason, Origin by)
+        PaymentMethod paymentMethod, Money? deliveryCost, string? costReason, Origin by)
     {
         if (order.Status is OrderStatus.Delivered or OrderStatus.Cancelled)
             throw new DomainException($"An order in status '{order.Status.Name()}' can no longer be edited.");

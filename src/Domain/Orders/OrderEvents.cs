@@ -17,7 +17,7 @@ public sealed record Customer(string Name, string Phone, string? Email, long? Te
 public sealed record Recipient(string? Name, string? Phone);
 
 /// <summary>How the bouquet reaches the recipient. Pickup orders have no address.</summary>
-public sealed record Delivery(string Type, string? Address, DateOnly? Date, string? TimeSlot, string? PickupAddress, string? CityId = null, string? TimeSlotId = null);
+public sealed record Delivery(DeliveryType Type, string? Address, DateOnly? Date, string? TimeSlot, string? PickupAddress, string? CityId = null, string? TimeSlotId = null);
 
 /// <summary>A line as sold: the product's name and price copied when the order was placed.</summary>
 public sealed record OrderLine(int ProductId, string ProductName, Money ProductPrice, int Quantity, string? SpecialRequests)
@@ -48,7 +48,7 @@ public sealed record OrderPlaced(
     IReadOnlyList<OrderLine> Lines,
     Money DeliveryCost,
     Money Total,
-    string PaymentMethod,
+    PaymentMethod PaymentMethod,
     string SalesChannel,
     ExternalIds ExternalIds,
     string? Notes,
@@ -99,7 +99,7 @@ public sealed record OrderStatusConflictRecorded(Guid OrderId, OrderStatus Curre
 /// <summary>Staff corrected who ordered (name, phone, email).</summary>
 public sealed record CustomerChanged(Guid OrderId, Customer Customer, Origin By) : IOrderEvent;
 
-public sealed record PaymentMethodChanged(Guid OrderId, string PaymentMethod, Origin By) : IOrderEvent;
+public sealed record PaymentMethodChanged(Guid OrderId, PaymentMethod PaymentMethod, Origin By) : IOrderEvent;
 
 /// <summary>Staff set the delivery cost by hand, saying why; <paramref name="Total"/> is the order's new total.</summary>
 public sealed record DeliveryCostChanged(Guid OrderId, Money DeliveryCost, Money Total, string? Reason, Origin By) : IOrderEvent;

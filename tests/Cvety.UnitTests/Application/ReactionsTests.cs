@@ -23,8 +23,8 @@ public sealed class ReactionsTests
 
     private static OrderPlaced Placed(int shop = BitrixShop, string payment = "cash", Origin? by = null) => OrderDecisions.Place(
         Guid.NewGuid(), shop, "#00001", "123456789", new Customer("Айгуль", "+77010000001", null, null), new Recipient(null, null),
-        new Delivery("delivery", "пр. Достык, 1", null, null, null), null, [new OrderLine(1, "Букет", new Money(750_000), 1, null)],
-        Money.Zero, payment, Sources.Web, new ExternalIds(), null, null, by ?? Staff);
+        new Delivery(DeliveryType.Delivery, "пр. Достык, 1", null, null, null), null, [new OrderLine(1, "Букет", new Money(750_000), 1, null)],
+        Money.Zero, PaymentMethod.Choose(payment, PaymentMethod.Cash), Sources.Web, new ExternalIds(), null, null, by ?? Staff);
 
     [Fact]
     public void a_new_order_reserves_stock_asks_kaspi_goes_to_bitrix_and_tells_people()

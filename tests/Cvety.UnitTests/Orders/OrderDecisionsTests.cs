@@ -11,9 +11,9 @@ public sealed class when_decisions_are_made_about_an_order
     private static OrderPlaced Placed(long delivery = 150_000) => OrderDecisions.Place(
         Guid.NewGuid(), 17008, "#00001", "123456789",
         new Customer("Айгуль", "+77010000001", null, null), new Recipient("Анара", "+77020000002"),
-        new Delivery("delivery", "пр. Достык, 123", new DateOnly(2026, 12, 1), "14:00-16:00", null), "С днём рождения!",
+        new Delivery(DeliveryType.Delivery, "пр. Достык, 123", new DateOnly(2026, 12, 1), "14:00-16:00", null), "С днём рождения!",
         [new OrderLine(1, "Букет", new Money(750_000), 2, null), new OrderLine(2, "Розы", new Money(1_782_000), 1, null)],
-        new Money(delivery), "kaspi", Sources.Web, new ExternalIds(), null, null, Staff);
+        new Money(delivery), PaymentMethod.Kaspi, Sources.Web, new ExternalIds(), null, null, Staff);
 
     private static Order In(OrderStatus status)
     {
@@ -28,7 +28,7 @@ public sealed class when_decisions_are_made_about_an_order
     [Fact]
     public void an_order_without_lines_is_refused() =>
         ((Action)(() => OrderDecisions.Place(Guid.NewGuid(), 1, "#1", "1", new Customer("a", "b", null, null), new Recipient(null, null),
-            new Delivery("pickup", null, null, null, null), null, [], Money.Zero, "cash", "web", new ExternalIds(), null, null, Staff)))
+            new Delivery(DeliveryType.Pickup, null, null, null, null), null, [], Money.Zero, PaymentMethod.Cash, "web", new ExternalIds(), null, null, Staff)))
         .Should().Throw<DomainException>();
 
     [Theory]

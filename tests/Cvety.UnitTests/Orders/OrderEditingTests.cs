@@ -11,8 +11,8 @@ public sealed class OrderEditingTests
     private static Order Placed(string payment = "cash")
     {
         var placed = OrderDecisions.Place(Guid.NewGuid(), 8, "#00001", "123456789", new Customer("Айгуль", "+77010000001", null, null), new Recipient("Анара", null),
-            new Delivery("delivery", "пр. Достык, 1", null, null, null), null,
-            [new OrderLine(1, "Букет", new Money(750_000), 2, null), new OrderLine(2, "Розы", new Money(1_000_000), 1, null)], new Money(150_000), payment,
+            new Delivery(DeliveryType.Delivery, "пр. Достык, 1", null, null, null), null,
+            [new OrderLine(1, "Букет", new Money(750_000), 2, null), new OrderLine(2, "Розы", new Money(1_000_000), 1, null)], new Money(150_000), PaymentMethod.Choose(payment, PaymentMethod.Cash),
             Sources.Web, new ExternalIds(), null, null, Staff);
         return Order.Create(placed);
     }
@@ -21,7 +21,7 @@ public sealed class OrderEditingTests
     public void an_edit_records_only_the_fields_that_changed()
     {
         var order = Placed();
-        var events = OrderDecisions.EditByStaff(order, order.Customer with { Name = "Айгуль Б." }, order.Recipient, order.Delivery, null, "cash", null, null, Staff);
+        var events = OrderDecisions.EditByStaff(order, order.Customer with { Name = "Айгуль Б." }, order.Recipient, order.Delivery, null, PaymentMethod.Cash, null, null, Staff);
         events.Should().ContainSingle().Which.Should().BeOfType<CustomerChanged>();
     }
 
@@ -30,7 +30,7 @@ public sealed class OrderEditingTests
     {
         var order = Placed();
         order.Apply(new OrderPaid(order.Id, order.Total, null, null, Staff));
-        var events = OrderDecisions.EditByStaff(order, order.Customer, order.Recipient, order.Delivery, null, "cash", Money.Zero, "самовывоз", Staff);
+        var events = OrderDecisions.EditByStaff(order, order.Customer, order.Recipient, order.Delivery, null, PaymentMethod.Cash, Money.Zero, "самовывоз", Staff);
         events.OfType<DeliveryCostChanged>().Single().Total.Should().Be(new Money(2_500_000));
         events.OfType<RefundOffered>().Single().Amount.Should().Be(new Money(150_000));
     }

@@ -13,7 +13,7 @@ public sealed class when_kaspi_reports_and_staff_refund
 
     private static Order WithPayment(string status = "Wait")
     {
-        var order = new Order { Id = Guid.NewGuid(), Status = OrderStatus.New, Total = Total, PaymentMethod = "kaspi" };
+        var order = new Order { Id = Guid.NewGuid(), Status = OrderStatus.New, Total = Total, PaymentMethod = PaymentMethod.Kaspi };
         order.Apply(new KaspiPaymentCreated(order.Id, "P1", Total, status, Kaspi));
         return order;
     }

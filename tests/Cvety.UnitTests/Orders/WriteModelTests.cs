@@ -31,8 +31,8 @@ public sealed class the_write_model
     public void forwards_to_the_same_state_the_order_reaches_by_itself()
     {
         var placed = new OrderPlaced(Guid.NewGuid(), 1, "#1", "123456789", new Customer("А", "+77010000001", null, null), new Recipient(null, null),
-            new Delivery("delivery", "Достык 1", null, null, null), null, [new OrderLine(1, "Букет", new Cvety.Domain.Common.Money(100), 1, null)],
-            Cvety.Domain.Common.Money.Zero, new Cvety.Domain.Common.Money(100), "cash", "web", new ExternalIds(), null, null,
+            new Delivery(DeliveryType.Delivery, "Достык 1", null, null, null), null, [new OrderLine(1, "Букет", new Cvety.Domain.Common.Money(100), 1, null)],
+            Cvety.Domain.Common.Money.Zero, new Cvety.Domain.Common.Money(100), PaymentMethod.Cash, "web", new ExternalIds(), null, null,
             new Cvety.Domain.Common.Origin("admin", "u"));
         var accepted = new OrderAccepted(placed.OrderId, null, placed.By);
         var model = new OrderWriteModel();
