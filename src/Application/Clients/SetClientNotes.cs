@@ -22,7 +22,6 @@ public static class SetClientNotesHandler
     {
         var origin = Origins.Of(currentUser.RequireStaff());
         var card = await ClientAccess.LoadAsync(session, command.ClientId, ct);
-        var notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
-        if (notes != card.Notes) session.Append(card.Id, origin, new ClientNotesChanged(card.Id, notes, origin));
+        session.Append(card.Id, origin, ClientDecisions.SetNotes(card.Id, card.Notes, command.Notes, origin));
     }
 }

@@ -37,16 +37,14 @@ public static class UpdateClientHandler
         var phone = string.IsNullOrWhiteSpace(command.Phone) ? card.Phone : PhoneNumber.Parse(command.Phone).Value;
         if (phone != card.Phone && await ClientAccess.FindByPhoneAsync(session, phone, ct) is { } other && other.Id != card.Id)
             throw new ConflictException($"Another client of the shop has phone {PhoneNumber.Parse(phone).Masked()}.");
-        var changed = new ClientDetailsChanged(card.Id,
+        var current = new ClientFields(card.Name, card.Phone, card.Email, card.OtherPhones, card.Tags, card.DefaultAddress, card.Notes);
+        var wanted = new ClientFields(
             command.Name is null ? card.Name : command.Name.Trim(), phone,
             command.Email is null ? card.Email : string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim(),
             command.OtherPhones?.Select(p => PhoneNumber.Parse(p).Value).Distinct().ToList() ?? card.OtherPhones,
             command.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? card.Tags,
-            command.DefaultAddress is null ? card.DefaultAddress : string.IsNullOrWhiteSpace(command.DefaultAddress) ? null : command.DefaultAddress.Trim(), origin);
-        var same = changed.Name == card.Name && changed.Phone == card.Phone && changed.Email == card.Email && changed.DefaultAddress == card.DefaultAddress
-            && changed.OtherPhones.SequenceEqual(card.OtherPhones) && changed.Tags.SequenceEqual(card.Tags);
-        List<object> events = same ? [] : [changed];
-        if (command.Notes is not null && command.Notes.Trim() != (card.Notes ?? "")) events.Add(new ClientNotesChanged(card.Id, command.Notes.Trim(), origin));
-        session.Append(card.Id, origin, [.. events]);
+            command.DefaultAddress is null ? card.DefaultAddress : string.IsNullOrWhiteSpace(command.DefaultAddress) ? null : command.DefaultAddress.Trim(),
+            command.Notes is null ? card.Notes : command.Notes.Trim());
+        session.Append(card.Id, origin, ClientDecisions.Change(card.Id, current, wanted, origin));
     }
 }

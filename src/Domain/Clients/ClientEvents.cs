@@ -46,25 +46,3 @@ public sealed record ClientErasureRequested(Guid ClientId, string? Reason, Origi
 /// are masked (<see cref="PersonalData"/>). An order placed later with the same phone starts filling the card again.
 /// </summary>
 public sealed record ClientDataErased(Guid ClientId, string? Reason, Origin By) : IClientEvent;
-
-/// <summary>What a decision needs to know of a client.</summary>
-public sealed record ClientState(Guid Id, string Phone, string? Name, long? TelegramUserId, string? TelegramUsername, string? TelegramFirstName);
-
-public static class ClientDecisions
-{
-    /// <summary>
-    /// A person registers through the shop's bot, or registers again: a new client when the shop knows neither the
-    /// Telegram account nor the phone, otherwise only what changed. A Telegram account belongs to one client per shop.
-    /// </summary>
-    public static object[] RegisterFromTelegram(ClientState? current, Guid newId, int shopId, string phone, string? name,
-        long telegramUserId, string? username, string? firstName, Origin by)
-    {
-        var events = new List<object>();
-        var id = current?.Id ?? newId;
-        if (current is null) events.Add(new ClientRegistered(id, shopId, phone, name, by));
-        else if (!string.IsNullOrWhiteSpace(name) && name != current.Name) events.Add(new ClientRenamed(id, name, by));
-        if (current is null || current.TelegramUserId != telegramUserId || current.TelegramUsername != username || current.TelegramFirstName != firstName)
-            events.Add(new ClientTelegramLinked(id, telegramUserId, username, firstName, by));
-        return [.. events];
-    }
-}
