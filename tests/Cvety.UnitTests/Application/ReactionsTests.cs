@@ -90,3 +90,38 @@ public sealed class ReactionsTests
         With().ToProduct(5, BitrixShop, null, [new ProductUpdated(5, info, ["Name"], Staff)]).Should().NotContain(m => m is UpdateProductInBitrix);
     }
 }
+
+/// <summary>
+/// A handler that appends through a stream helper gets back what the events set going and must return it: one that
+/// returned nothing (or only its answer) would compile and lose its reactions. Wolverine cascades what a handler returns.
+/// </summary>
+public sealed class when_a_handler_is_given_reactions
+{
+    private static readonly Type[] Handlers = typeof(Reactions).Assembly.GetTypes()
+        .Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.GetMethods().Any(m => m.Name.StartsWith("Handle", StringComparison.Ordinal)))
+        .ToArray();
+
+    public static TheoryData<string> HandlersTakingReactions()
+    {
+        var data = new TheoryData<string>();
+        foreach (var method in Handlers.SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+                     .Where(m => m.Name.StartsWith("Handle", StringComparison.Ordinal) && m.GetParameters().Any(p => p.ParameterType == typeof(Reactions))))
+            data.Add($"{method.DeclaringType!.FullName}.{method.Name}({method.GetParameters()[0].ParameterType.Name})");
+        return data;
+    }
+
+    [Fact]
+    public void there_are_such_handlers() => HandlersTakingReactions().Should().HaveCountGreaterThan(30);
+
+    [Theory]
+    [MemberData(nameof(HandlersTakingReactions))]
+    public void it_returns_outgoing_messages(string handler)
+    {
+        var method = Handlers.SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Single(m => $"{m.DeclaringType!.FullName}.{m.Name}({m.GetParameters().FirstOrDefault()?.ParameterType.Name})" == handler);
+        var returned = method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() is var g
+            && (g == typeof(Task<>) || g == typeof(ValueTask<>)) ? method.ReturnType.GetGenericArguments()[0] : method.ReturnType;
+        var parts = returned.IsGenericType && returned.FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal) ? returned.GetGenericArguments() : [returned];
+        parts.Should().Contain(typeof(Wolverine.OutgoingMessages), $"{handler} is given Reactions, so it must return the messages its events set going");
+    }
+}
