@@ -1,7 +1,4 @@
-using Cvety.Domain.Users;
-using System.Globalization;
 using Cvety.Domain.Common;
-using Cvety.Domain.Orders;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Cvety.Api.Pages.Admin;

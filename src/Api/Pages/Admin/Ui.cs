@@ -1,8 +1,6 @@
-using Cvety.Domain.Users;
 using System.Globalization;
 using Cvety.Domain.Common;
-using Cvety.Domain.Orders;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Cvety.Domain.Users;
 
 namespace Cvety.Api.Pages.Admin;
 
