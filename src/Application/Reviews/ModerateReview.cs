@@ -1,8 +1,10 @@
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using Cvety.Domain.Reviews;
+using Cvety.Domain.Users;
 using FluentValidation;
 using Marten;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Reviews;
 
@@ -21,13 +23,13 @@ public sealed record ModerateReview(Guid ReviewId, bool Hidden, string? Reason)
 
 public static class ModerateReviewHandler
 {
-    // The session: who did it goes on the events' metadata.
-    public static async Task Handle(ModerateReview command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    // The session: who did it goes on the events' metadata. Wolverine loads the review in the caller's shop (another
+    // shop's is not there: 404) and appends what is returned, expecting the version it loaded.
+    public static object[] Handle(ModerateReview command, [WriteAggregate(Required = false)] Review? review, IDocumentSession session, ICurrentUser currentUser)
     {
-        var origin = Origins.Of(currentUser.RequireStaff());
-        var review = await session.LoadAsync<Review>(command.ReviewId, ct) ?? throw new NotFoundException("Review", command.ReviewId);
-        if (review.Hidden == command.Hidden) return;
+        var origin = Origins.Of(currentUser.Require(Permission.ModerateReviews, "Only the shop's staff moderate its reviews."));
+        if (review is null) throw new NotFoundException("Review", command.ReviewId);
         session.Stamp(origin);
-        session.Events.Append(review.Id, command.Hidden ? new ReviewHidden(review.Id, command.Reason!.Trim(), origin) : new ReviewShown(review.Id, origin));
+        return ReviewDecisions.Moderate(review.Id, review.Hidden, command.Hidden, command.Reason, origin);
     }
 }

@@ -27,3 +27,15 @@ public static class ReviewRules
         if (rating is < 1 or > 5) throw new DomainException("A rating is 1 to 5 stars.");
     }
 }
+
+/// <summary>Pure decisions about a review. Its text is never edited; asking for what already holds records nothing.</summary>
+public static class ReviewDecisions
+{
+    public static object[] Moderate(Guid reviewId, bool hiddenNow, bool hide, string? reason, Origin by)
+    {
+        if (hiddenNow == hide) return [];
+        if (!hide) return [new ReviewShown(reviewId, by)];
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the review is hidden.");
+        return [new ReviewHidden(reviewId, reason.Trim(), by)];
+    }
+}

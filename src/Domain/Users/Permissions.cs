@@ -27,8 +27,11 @@ public enum Permission
     /// <summary>The shop's settings, hours and delivery.</summary>
     ManageSettings,
 
-    /// <summary>FAQs, pages, hiding reviews.</summary>
+    /// <summary>FAQs and pages.</summary>
     ManageContent,
+
+    /// <summary>Hide a review, saying why, or show it again: whoever of the team sees spam first.</summary>
+    ModerateReviews,
 
     /// <summary>Carry out a client's erasure.</summary>
     EraseClientData,
@@ -66,6 +69,7 @@ public static class Permissions
         [Permission.ManageStock] = Workshop,
         [Permission.ManageSettings] = Managers,
         [Permission.ManageContent] = Managers,
+        [Permission.ModerateReviews] = [UserRole.Courier, .. Workshop],
         [Permission.EraseClientData] = Managers,
         [Permission.ManageTeam] = Managers,
         [Permission.AddStaff] = [UserRole.Director, UserRole.Superadmin],

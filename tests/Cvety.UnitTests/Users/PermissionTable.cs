@@ -17,6 +17,7 @@ public sealed class when_a_role_asks_what_it_may_do
         { Permission.ManageStock, "DMF" },
         { Permission.ManageSettings, "DM" },
         { Permission.ManageContent, "DM" },
+        { Permission.ModerateReviews, "DMFC" },
         { Permission.EraseClientData, "DM" },
         { Permission.ManageTeam, "DM" },
         { Permission.AddStaff, "D" },

@@ -37,3 +37,22 @@ public sealed class when_staff_save_a_clients_card
         ClientDecisions.SetNotes(Id, "Только белые розы", "   ", Staff).Should().ContainSingle().Which.Should().BeOfType<ClientNotesChanged>().Which.Notes.Should().BeNull();
     }
 }
+
+public sealed class when_staff_moderate_a_review
+{
+    private static readonly Origin Staff = new(Sources.Admin, "user-1", "FLORIST");
+    private static readonly Guid Id = Guid.NewGuid();
+
+    [Fact]
+    public void hiding_says_why_and_asking_again_records_nothing()
+    {
+        Cvety.Domain.Reviews.ReviewDecisions.Moderate(Id, false, true, " спам ", Staff).Should().ContainSingle()
+            .Which.Should().BeOfType<Cvety.Domain.Reviews.ReviewHidden>().Which.Reason.Should().Be("спам");
+        Cvety.Domain.Reviews.ReviewDecisions.Moderate(Id, true, true, "спам", Staff).Should().BeEmpty();
+        FluentActions.Invoking(() => Cvety.Domain.Reviews.ReviewDecisions.Moderate(Id, false, true, " ", Staff)).Should().Throw<DomainException>();
+    }
+
+    [Fact]
+    public void showing_a_hidden_review_needs_no_reason() =>
+        Cvety.Domain.Reviews.ReviewDecisions.Moderate(Id, true, false, null, Staff).Should().ContainSingle().Which.Should().BeOfType<Cvety.Domain.Reviews.ReviewShown>();
+}
