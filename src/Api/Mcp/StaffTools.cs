@@ -58,8 +58,7 @@ public sealed class StaffTools(McpContext mcp)
         [Description("The superadmin names the shop.")] int? shop_id = null)
     {
         var shop = mcp.ShopOf(shop_id);
-        await mcp.InvokeAsync(shop, new ChangeOrderStatus(order_id, status, notes, expected_version));
-        return mcp.Answer(await mcp.InvokeAsync<OrderDetails>(shop, new GetOrder(order_id)));
+        return await ChangeOrderAsync(shop, order_id, new ChangeOrderStatus(order_id, status, notes, expected_version));
     }
 
     [McpServerTool(Name = "cancel_order", Destructive = true), Description(
@@ -70,8 +69,7 @@ public sealed class StaffTools(McpContext mcp)
         [Description("The superadmin names the shop.")] int? shop_id = null)
     {
         var shop = mcp.ShopOf(shop_id);
-        await mcp.InvokeAsync(shop, new CancelOrder(order_id, reason));
-        return mcp.Answer(await mcp.InvokeAsync<OrderDetails>(shop, new GetOrder(order_id)));
+        return await ChangeOrderAsync(shop, order_id, new CancelOrder(order_id, reason));
     }
 
     [McpServerTool(Name = "add_order_note"), Description("Add a note to an order for the staff (it appears on the order and in its timeline).")]
@@ -81,8 +79,7 @@ public sealed class StaffTools(McpContext mcp)
         [Description("The superadmin names the shop.")] int? shop_id = null)
     {
         var shop = mcp.ShopOf(shop_id);
-        await mcp.InvokeAsync(shop, new AddOrderNote(order_id, text));
-        return mcp.Answer(await mcp.InvokeAsync<OrderDetails>(shop, new GetOrder(order_id)));
+        return await ChangeOrderAsync(shop, order_id, new AddOrderNote(order_id, text));
     }
 
     [McpServerTool(Name = "assign_order"), Description(
@@ -100,8 +97,7 @@ public sealed class StaffTools(McpContext mcp)
             "courier" => StaffAssignment.Courier,
             _ => throw McpContext.Required("role", "'role' must be florist or courier."),
         };
-        await mcp.InvokeAsync(shop, new AssignOrderStaff(order_id, user_id, assignment));
-        return mcp.Answer(await mcp.InvokeAsync<OrderDetails>(shop, new GetOrder(order_id)));
+        return await ChangeOrderAsync(shop, order_id, new AssignOrderStaff(order_id, user_id, assignment));
     }
 
     [McpServerTool(Name = "create_payment_link"), Description(
@@ -149,5 +145,12 @@ public sealed class StaffTools(McpContext mcp)
             id = page.Items.Count > 0 ? page.Items[0].Id : throw new Application.Common.NotFoundException("Client", phone);
         }
         return mcp.Answer(await mcp.InvokeAsync<ClientDetails>(shop, new GetClient(id.Value)));
+    }
+
+    /// <summary>Sends a change to an order and answers the order as it now is, as the order routes do.</summary>
+    private async Task<string> ChangeOrderAsync(int shop, Guid orderId, object command)
+    {
+        await mcp.InvokeAsync(shop, command);
+        return mcp.Answer(await mcp.InvokeAsync<OrderDetails>(shop, new GetOrder(orderId)));
     }
 }

@@ -115,8 +115,9 @@ public static class PlaceOrderHandler
         var origin = staff ? Origins.Of(actor) : Origins.Customer(actor, channel);
         // Delivery costs what the shop's zones say for this basket (free from a zone's threshold). Staff may set it for an
         // order they take by phone; the order then records that it was set by hand, by whom, and why when they say.
+        var deliveryType = Vocabulary.Parse(command.DeliveryType, DeliveryType.Delivery);
         var subtotal = lines.Aggregate(Money.Zero, (sum, line) => sum + line.ItemTotal);
-        var priced = command.IsPickup ? Money.Zero : shop.Delivery.CostFor(subtotal, command.DeliveryZone, Vocabulary.Parse(command.DeliveryType, DeliveryType.Delivery) == DeliveryType.Express);
+        var priced = command.IsPickup ? Money.Zero : shop.Delivery.CostFor(subtotal, command.DeliveryZone, deliveryType == DeliveryType.Express);
         var overridden = !command.IsPickup && staff && command.DeliveryCost is { } fee && fee != priced.Tiyn;
         var deliveryCost = overridden ? new Money(command.DeliveryCost!.Value) : priced;
         var costNote = overridden ? $"Доставка {deliveryCost.ToTenge():0.##} ₸ вместо {priced.ToTenge():0.##} ₸ по тарифу" + (string.IsNullOrWhiteSpace(command.DeliveryCostReason) ? "" : ": " + command.DeliveryCostReason.Trim()) : null;
@@ -133,7 +134,7 @@ public static class PlaceOrderHandler
             orderId, shopId, number, trackingId,
             new Customer(command.CustomerName.Trim(), PhoneNumber.Parse(command.Phone).Value, command.CustomerEmail, command.TelegramUserId),
             new Recipient(command.RecipientName?.Trim(), NormalisedOrNull(command.RecipientPhone)),
-            new Delivery(Vocabulary.Parse(command.DeliveryType, DeliveryType.Delivery), command.IsPickup || string.IsNullOrWhiteSpace(command.DeliveryAddress) ? null : command.DeliveryAddress.Trim(),
+            new Delivery(deliveryType, command.IsPickup || string.IsNullOrWhiteSpace(command.DeliveryAddress) ? null : command.DeliveryAddress.Trim(),
                 date, slot, command.PickupAddress?.Trim()),
             command.PostcardText, lines, deliveryCost, PaymentMethod.Choose(command.PaymentMethod, PaymentMethod.Cash), channel, new ExternalIds(),
             notes.Length == 0 ? null : notes, NormalisedOrNull(command.SenderPhone), origin, requests);
