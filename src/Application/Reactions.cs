@@ -17,26 +17,26 @@ namespace Cvety.Application;
 /// The one place that decides what leaves the process because of events, whichever use case decided them. For orders:
 /// stock reservations, sales and releases; payment requests and refunds to Kaspi; the order and its statuses to Bitrix;
 /// notices for people on Telegram. For products: photo embeddings, the photo index, and staff edits to Bitrix.
-/// Handlers return these messages with their events (<see cref="OrderStreams.Append"/>, <see cref="Products.ProductStreams.Append"/>),
-/// so Wolverine's outbox stores them in the same transaction as the events, and a projection rebuild sends nothing.
-/// See docs/decisions/0020.
+/// No handler calls it: Marten calls it from the inline projections of orders and products as it applies the events
+/// being committed (<see cref="OrderDetailsProjection"/>, <see cref="Products.ProductProjection"/>: projection side
+/// effects), and Wolverine's outbox stores the messages in the same transaction as the events. A projection rebuild
+/// raises no side effects, so it sends nothing; imported history sets nothing going. See docs/decisions/0020 and 0029.
 /// </summary>
 public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
 {
     /// <summary>
-    /// What <paramref name="events"/>, about to be appended to the order whose state they were decided on
-    /// (<paramref name="before"/>, null for a new order), set going. <paramref name="firstVersion"/> is the stream
-    /// version the first of them will have.
+    /// What <paramref name="events"/> (with their stream versions), just appended to an order, set going, read against
+    /// the order as it stands with them (<paramref name="order"/>).
     /// </summary>
-    public OutgoingMessages ToOrder(Order? before, IReadOnlyList<object> events, long firstVersion)
+    public OutgoingMessages ToOrder(OrderState order, IReadOnlyList<(object Data, long Version)> events)
     {
         var messages = new OutgoingMessages();
         var notify = telegram.Enabled;
         var bitrixStatusSent = false;
-        for (var i = 0; i < events.Count; i++)
+        foreach (var (data, v) in events)
         {
-            var v = firstVersion + i;
-            switch (events[i])
+            if (Imported(data)) continue;
+            switch (data)
             {
                 case OrderPlaced placed:
                     messages.Add(new ReserveStockForOrder(placed.OrderId));
@@ -49,12 +49,12 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
                     break;
                 case OrderCancelled cancelled:
                     messages.Add(new ReleaseStockForOrder(cancelled.OrderId));
-                    if (before?.KaspiPayments.Count > 0) messages.Add(new RefundCancelledOrder(cancelled.OrderId, RefundCancelledOrder.IdFor(cancelled.OrderId)));
+                    if (order.HasKaspiPayment) messages.Add(new RefundCancelledOrder(cancelled.OrderId, RefundCancelledOrder.IdFor(cancelled.OrderId)));
                     StatusToBitrix(cancelled.OrderId, cancelled.By);
                     if (notify) messages.Add(new OrderNotice(cancelled.OrderId, v, NoticeKind.StatusChanged, OrderStatus.Cancelled.Name()));
                     break;
                 case OrderAccepted or OrderAssembled or OrderOutForDelivery or OrderDelivered:
-                    var (orderId, by, reached) = events[i] switch
+                    var (orderId, by, reached) = data switch
                     {
                         OrderAccepted e => (e.OrderId, e.By, OrderStatus.Accepted),
                         OrderAssembled e => (e.OrderId, e.By, OrderStatus.Assembled),
@@ -67,7 +67,7 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
                     if (notify) messages.Add(new OrderNotice(orderId, v, NoticeKind.StatusChanged, reached.Name()));
                     break;
                 case OrderLineAdded or OrderLineRemoved:
-                    var changed = events[i] is OrderLineAdded added ? (added.OrderId, added.Total) : (((OrderLineRemoved)events[i]).OrderId, ((OrderLineRemoved)events[i]).Total);
+                    var changed = data is OrderLineAdded added ? (added.OrderId, added.Total) : (((OrderLineRemoved)data).OrderId, ((OrderLineRemoved)data).Total);
                     messages.Add(new ReconcileStockForOrder(changed.OrderId));
                     AskForRemainder(changed.OrderId, changed.Total);
                     break;
@@ -110,14 +110,14 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
         // A paid Kaspi order whose total grew is asked for the difference with a payment link, never charged silently.
         void AskForRemainder(Guid orderId, Money total)
         {
-            if (before is { IsPaid: true } && before.PaymentMethod == PaymentMethod.Kaspi && total > before.Paid && !messages.Any(m => m is RequestRemainderPayment))
+            if (order.IsPaid && order.PaymentMethod == PaymentMethod.Kaspi && total > order.Paid && !messages.Any(m => m is RequestRemainderPayment))
                 messages.Add(new RequestRemainderPayment(orderId));
         }
 
         // Bitrix learns a status once per decision, however many steps it took; it reads the order's status when it sends.
         void StatusToBitrix(Guid orderId, Origin by)
         {
-            if (bitrixStatusSent || before is null || !ToBitrix(before.ShopId, by)) return;
+            if (bitrixStatusSent || !ToBitrix(order.ShopId, by)) return;
             messages.Add(new ChangeStatusInBitrix(orderId));
             bitrixStatusSent = true;
         }
@@ -130,6 +130,7 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
     public OutgoingMessages ToProduct(int productId, int shopId, long? bitrixId, IReadOnlyList<object> events)
     {
         var messages = new OutgoingMessages();
+        events = [.. events.Where(e => !Imported(e))];
         if (events.Any(e => e is ProductImagesChanged)) messages.Add(new EmbedProductImage(productId));
         if (events.Any(e => e is ProductAvailabilityChanged or ProductUpdated or ProductArchived)) messages.Add(new RefreshProductVector(productId));
         if (bitrixId is not null && events.Any(e => e is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged && ToBitrix(shopId, ((IProductEvent)e).By)))
@@ -142,4 +143,16 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
     /// came from Bitrix is never sent back to Bitrix. This is the only place that rule is written.
     /// </summary>
     private bool ToBitrix(int shopId, Origin by) => bitrix.OutboundEnabled && shopId == bitrix.ShopId && by.Source != Sources.Bitrix;
+
+    /// <summary>
+    /// History brought across from the legacy backend happened there: its orders were reserved, paid, sent to Bitrix and
+    /// announced at the time, so importing them sets nothing going.
+    /// </summary>
+    private static bool Imported(object e) => e is IOrderEvent { By.Source: Sources.LegacyImport } or IProductEvent { By.Source: Sources.LegacyImport };
+}
+
+/// <summary>What <see cref="Reactions"/> reads of an order: its state with the events being committed applied.</summary>
+public sealed record OrderState(int ShopId, PaymentMethod PaymentMethod, bool IsPaid, Money Paid, bool HasKaspiPayment)
+{
+    public static OrderState Of(OrderDetails d) => new(d.ShopId, d.PaymentMethod, d.IsPaid, d.PaidAmount, d.KaspiPaymentId is not null);
 }

@@ -52,8 +52,10 @@ public static class CvetyInfrastructure
 
         var (kaspi, telegram) = services.AddPaymentsAndNotifications(builder.Configuration);
 
-        services.AddMarten(opts =>
+        services.AddMarten(sp =>
             {
+                var opts = new StoreOptions();
+                var reactions = sp.GetRequiredService<Cvety.Application.Reactions>();
                 opts.Connection(database.ForConnections);
                 opts.DatabaseSchemaName = "cvety";
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
@@ -73,13 +75,14 @@ public static class CvetyInfrastructure
                 opts.Events.UseIdentityMapForAggregates = true;
 
                 opts.AddAccounts();
-                opts.AddOrders();
+                opts.AddOrders(reactions);
                 opts.AddBitrix();
-                opts.AddProducts();
+                opts.AddProducts(reactions);
                 opts.AddClients();
                 opts.AddContent();
                 Cvety.Application.Import.ImportModule.AddImport(opts);
                 foreach (var table in ClusterLimits.Tables(opts.DatabaseSchemaName)) opts.Storage.ExtendedSchemaObjects.Add(table);
+                return opts;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

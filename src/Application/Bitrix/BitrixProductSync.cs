@@ -30,16 +30,16 @@ public static class BitrixProductSync
         Skipped,
     }
 
-    public static async Task<(Outcome Outcome, int? ProductId, OutgoingMessages Messages)> ApplyAsync(IDocumentSession session, Reactions reactions, BitrixProductData data, CancellationToken ct)
+    public static async Task<(Outcome Outcome, int? ProductId)> ApplyAsync(IDocumentSession session, BitrixProductData data, CancellationToken ct)
     {
         var link = await session.LoadAsync<BitrixProductLink>(BitrixProductLink.KeyOf(data.BitrixId), ct);
         var product = link is null ? null : await session.LoadAsync<Product>(link.ProductId, ct);
         if (product is null)
         {
             var id = await ProductStreams.NextIdAsync(session, ct);
-            var started = session.StartProduct(id, FromBitrix, reactions, ProductDecisions.Create(id, Common.Tenancy.ShopOf(session), data.Info, data.Available, data.BitrixId, data.Images, FromBitrix));
+            session.StartProduct(id, FromBitrix, ProductDecisions.Create(id, Common.Tenancy.ShopOf(session), data.Info, data.Available, data.BitrixId, data.Images, FromBitrix));
             session.Insert(new BitrixProductLink(BitrixProductLink.KeyOf(data.BitrixId), id));
-            return (Outcome.Created, id, started);
+            return (Outcome.Created, id);
         }
 
         // Bitrix owns what it sends; our own tags, colours and the like are kept.
@@ -57,18 +57,18 @@ public static class BitrixProductSync
             .. ProductDecisions.SetImages(product, data.Images, FromBitrix),
             .. ProductDecisions.SetAvailability(product, data.Available, data.Available ? null : "unavailable in Bitrix", FromBitrix),
         ];
-        var messages = session.Append(product, FromBitrix, reactions, events);
-        return (events.Length == 0 ? Outcome.Unchanged : Outcome.Updated, product.Id, messages);
+        session.Append(product, FromBitrix, events);
+        return (events.Length == 0 ? Outcome.Unchanged : Outcome.Updated, product.Id);
     }
 
     /// <summary>A product deleted in Bitrix is disabled here, never deleted: orders and history still name it.</summary>
-    public static async Task<(Outcome Outcome, int? ProductId, OutgoingMessages Messages)> DeleteAsync(IDocumentSession session, Reactions reactions, long bitrixId, CancellationToken ct)
+    public static async Task<(Outcome Outcome, int? ProductId)> DeleteAsync(IDocumentSession session, long bitrixId, CancellationToken ct)
     {
         var link = await session.LoadAsync<BitrixProductLink>(BitrixProductLink.KeyOf(bitrixId), ct);
         var product = link is null ? null : await session.LoadAsync<Product>(link.ProductId, ct);
-        if (product is null) return (Outcome.Skipped, null, []);
+        if (product is null) return (Outcome.Skipped, null);
         var events = ProductDecisions.SetAvailability(product, false, "deleted in Bitrix", FromBitrix);
-        var messages = session.Append(product, FromBitrix, reactions, events);
-        return (events.Length == 0 ? Outcome.Skipped : Outcome.Deleted, product.Id, messages);
+        session.Append(product, FromBitrix, events);
+        return (events.Length == 0 ? Outcome.Skipped : Outcome.Deleted, product.Id);
     }
 }

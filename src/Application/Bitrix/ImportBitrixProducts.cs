@@ -42,14 +42,14 @@ public static class ImportBitrixProductsHandler
     public const int PageSize = 100;
     public const int MaxPages = 500;
 
-    public static async Task<(ProductImportResult, OutgoingMessages)> Handle(ImportBitrixProducts command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions options,
-        IBitrixClient bitrix, Reactions reactions, TimeProvider clock, CancellationToken ct)
+    public static async Task<ProductImportResult> Handle(ImportBitrixProducts command, IDocumentSession session, ICurrentUser currentUser, BitrixOptions options,
+        IBitrixClient bitrix, TimeProvider clock, CancellationToken ct)
     {
         currentUser.RequireCatalogEditor();
         if (Tenancy.ShopOf(session) != options.ShopId) throw new Domain.Common.DomainException("Only the Bitrix shop imports its catalog from Bitrix.");
         if (!options.OutboundEnabled) throw new Domain.Common.DomainException("Bitrix is not configured (Cvety:Bitrix:BaseUrl and ApiToken).");
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct) ?? new ProductImport();
-        return await RunAsync(session, bitrix, reactions, clock, record, ct);
+        return await RunAsync(session, bitrix, clock, record, ct);
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public static class ImportBitrixProductsHandler
     /// rest still land. Everything is one transaction: a failure part-way changes nothing. The outcome is written to
     /// <paramref name="record"/>, which the caller has loaded (and may change further before the commit).
     /// </summary>
-    public static async Task<(ProductImportResult, OutgoingMessages)> RunAsync(IDocumentSession session, IBitrixClient bitrix, Reactions reactions, TimeProvider clock,
+    public static async Task<ProductImportResult> RunAsync(IDocumentSession session, IBitrixClient bitrix, TimeProvider clock,
         ProductImport record, CancellationToken ct)
     {
         var items = new List<System.Text.Json.Nodes.JsonNode?>();
@@ -71,7 +71,6 @@ public static class ImportBitrixProductsHandler
         }
 
         int created = 0, updated = 0, unchanged = 0;
-        var messages = new OutgoingMessages();
         var errors = new List<string>();
         foreach (var item in items.DistinctBy(i => i?["id"]?.ToJsonString()))
         {
@@ -85,8 +84,7 @@ public static class ImportBitrixProductsHandler
                 errors.Add($"product {item?["id"]?.ToJsonString() ?? "?"}: {e.Message}");
                 continue;
             }
-            var (outcome, _, set) = await BitrixProductSync.ApplyAsync(session, reactions, data, ct);
-            messages.AddRange(set);
+            var (outcome, _) = await BitrixProductSync.ApplyAsync(session, data, ct);
             if (outcome == BitrixProductSync.Outcome.Created) created++;
             else if (outcome == BitrixProductSync.Outcome.Updated) updated++;
             else unchanged++;
@@ -97,7 +95,7 @@ public static class ImportBitrixProductsHandler
         record.LastResult = result;
         record.Runs++;
         session.Store(record);
-        return (result, messages);
+        return result;
     }
 }
 
@@ -119,12 +117,13 @@ public static class ProductImportScheduleHandler
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     public static async Task<OutgoingMessages> Handle(RunScheduledProductImport message, IDocumentSession session, IBitrixClient bitrix, BitrixOptions options, TimeProvider clock,
-        Reactions reactions, ILogger<RunScheduledProductImport> logger, CancellationToken ct)
+        ILogger<RunScheduledProductImport> logger, CancellationToken ct)
     {
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct);
         if (record is null || record.ScheduleToken != message.Token) return [];
         if (message.DueAt is { } due && record.NextRunAt is { } next && Math.Abs((next - due).TotalMilliseconds) > 1) return [];
-        var (result, messages) = await ImportBitrixProductsHandler.RunAsync(session, bitrix, reactions, clock, record, ct);
+        var messages = new OutgoingMessages();
+        var result = await ImportBitrixProductsHandler.RunAsync(session, bitrix, clock, record, ct);
         logger.LogInformation("Scheduled Bitrix product import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Errors} unreadable",
             result.Created, result.Updated, result.Unchanged, result.Errors.Count);
         record.NextRunAt = clock.GetUtcNow() + options.ProductImportInterval;

@@ -31,33 +31,34 @@ public static class ReceiveBitrixOrderHandler
 {
     private static readonly Origin FromBitrix = new(Sources.Bitrix, Sources.Bitrix);
 
-    public static async Task<(WebhookReply, OutgoingMessages)> Handle(ReceiveBitrixOrder command, IDocumentSession session, BitrixOptions options,
-        Reactions reactions, TimeProvider clock, CancellationToken ct)
+    // Not Wolverine's aggregate workflow: which order this delivery is about (linked, echoed back, or new) is only known
+    // once the Bitrix id has been looked up, so the handler fetches the stream itself.
+    public static async Task<WebhookReply> Handle(ReceiveBitrixOrder command, IDocumentSession session, BitrixOptions options,
+        TimeProvider clock, CancellationToken ct)
     {
         var kind = command.NormalisedEvent;
         if (kind is not ("order.create" or "order.update" or "order.status_change"))
-            return (WebhookReply.Ok(new() { ["status"] = "success", ["action"] = "unknown_event", ["event"] = command.Event }), []);
+            return WebhookReply.Ok(new() { ["status"] = "success", ["action"] = "unknown_event", ["event"] = command.Event });
 
         var key = command.DeliveryKey;
-        if (await WebhookReply.RememberedAsync(session, key, ct) is { } remembered) return (remembered, []);
+        if (await WebhookReply.RememberedAsync(session, key, ct) is { } remembered) return remembered;
 
         var data = BitrixOrderData.Parse(command.Data);
         var link = await session.LoadAsync<BitrixOrderLink>(BitrixOrderLink.KeyOf(data.Id), ct);
 
         string action;
         Guid orderId;
-        OutgoingMessages messages;
         if (link is not null)
         {
             orderId = link.OrderId;
-            (action, messages) = await ApplyAsync(session, options, reactions, link.OrderId, data, details: kind != "order.status_change", ct);
+            action = await ApplyAsync(session, options, link.OrderId, data, details: kind != "order.status_change", ct);
         }
         else if (data.RailwayOrderId is { } ours && await session.Events.FetchStreamStateAsync(ours, ct) is not null)
         {
             // Bitrix echoes an order we created: the same order, now with its Bitrix id. Never a second order.
             orderId = ours;
             var stream = await OrderStreams.ForWritingAsync(session, ours, null, ct);
-            messages = session.Append(stream, FromBitrix, reactions, OrderDecisions.LinkToBitrix(stream.Aggregate!, data.Id, data.AccountNumber, FromBitrix));
+            session.Append(stream, FromBitrix, OrderDecisions.LinkToBitrix(stream.Aggregate!, data.Id, data.AccountNumber, FromBitrix));
             session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(data.Id), ours));
             action = "linked";
         }
@@ -65,20 +66,20 @@ public static class ReceiveBitrixOrderHandler
         {
             // A status for an order we have never seen: kept and applied when the order itself arrives.
             session.Store(new PendingBitrixStatus(BitrixOrderLink.KeyOf(data.Id), data.StatusId ?? "", null, clock.GetUtcNow()));
-            return (WebhookReply.Ok(new() { ["status"] = "success", ["action"] = "pending", ["bitrix_order_id"] = data.Id })
-                .RememberAs(session, key, ReceiveBitrixOrder.Source, clock.GetUtcNow()), []);
+            return WebhookReply.Ok(new() { ["status"] = "success", ["action"] = "pending", ["bitrix_order_id"] = data.Id })
+                .RememberAs(session, key, ReceiveBitrixOrder.Source, clock.GetUtcNow());
         }
         else
         {
-            (orderId, messages) = await CreateAsync(session, options, reactions, data, ct);
+            orderId = await CreateAsync(session, options, data, ct);
             action = "created";
         }
 
-        return (WebhookReply.Ok(new() { ["status"] = "success", ["action"] = action, ["order_id"] = orderId, ["bitrix_order_id"] = data.Id })
-            .RememberAs(session, key, ReceiveBitrixOrder.Source, clock.GetUtcNow()), messages);
+        return WebhookReply.Ok(new() { ["status"] = "success", ["action"] = action, ["order_id"] = orderId, ["bitrix_order_id"] = data.Id })
+            .RememberAs(session, key, ReceiveBitrixOrder.Source, clock.GetUtcNow());
     }
 
-    private static async Task<(Guid, OutgoingMessages)> CreateAsync(IDocumentSession session, BitrixOptions options, Reactions reactions, BitrixOrderData data, CancellationToken ct)
+    private static async Task<Guid> CreateAsync(IDocumentSession session, BitrixOptions options, BitrixOrderData data, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
         var orderId = Guid.CreateVersion7();
@@ -100,7 +101,7 @@ public static class ReceiveBitrixOrderHandler
             PaymentMethod.FromBitrix(data.PaySystemId), Sources.Bitrix,
             new ExternalIds(data.Id, data.AccountNumber), data.Comment, null, FromBitrix);
 
-        var messages = session.Start(placed, reactions);
+        session.Start(placed);
         // The primary key of the link is what makes five concurrent deliveries of one order.create give one order.
         session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(data.Id), orderId));
 
@@ -108,15 +109,11 @@ public static class ReceiveBitrixOrderHandler
         var pending = await session.LoadAsync<PendingBitrixStatus>(BitrixOrderLink.KeyOf(data.Id), ct);
         var events = StatusAndPayment(options, order, data with { StatusId = data.StatusId is null or "N" ? pending?.Code ?? data.StatusId : data.StatusId });
         if (pending is not null) session.Delete(pending);
-        if (events.Length > 0)
-        {
-            session.Events.Append(orderId, events);
-            messages.AddRange(reactions.ToOrder(order, events, 2));
-        }
-        return (orderId, messages);
+        if (events.Length > 0) session.Events.Append(orderId, events);
+        return orderId;
     }
 
-    private static async Task<(string, OutgoingMessages)> ApplyAsync(IDocumentSession session, BitrixOptions options, Reactions reactions, Guid orderId, BitrixOrderData data, bool details, CancellationToken ct)
+    private static async Task<string> ApplyAsync(IDocumentSession session, BitrixOptions options, Guid orderId, BitrixOrderData data, bool details, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, orderId, null, ct);
         var order = stream.Aggregate!;
@@ -125,8 +122,8 @@ public static class ReceiveBitrixOrderHandler
             events.AddRange(OrderDecisions.ReportDetailsFromOutside(order, data.RecipientOver(order.Recipient), data.DeliveryOver(order.Delivery),
                 data.Carries("postcardText") ? data.Prop("postcardText") : order.PostcardText, FromBitrix));
         events.AddRange(StatusAndPayment(options, order, data));
-        var messages = session.Append(stream, FromBitrix, reactions, [.. events]);
-        return (events.Count == 0 ? "unchanged" : details ? "updated" : "status_changed", messages);
+        session.Append(stream, FromBitrix, [.. events]);
+        return events.Count == 0 ? "unchanged" : details ? "updated" : "status_changed";
     }
 
     /// <summary>Status, paid flag and cancel flag as Bitrix reports them; unknown codes change nothing.</summary>

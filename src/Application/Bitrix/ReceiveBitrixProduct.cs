@@ -19,21 +19,21 @@ public sealed class BitrixPayloadException(string message) : Exception(message);
 
 public static class ReceiveBitrixProductHandler
 {
-    public static async Task<(WebhookReply, OutgoingMessages)> Handle(ReceiveBitrixProduct command, IDocumentSession session, Reactions reactions, TimeProvider clock, CancellationToken ct)
+    public static async Task<WebhookReply> Handle(ReceiveBitrixProduct command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (command.ProductData is not JsonObject data || data["id"] is null)
             throw new BitrixPayloadException("product_data.id is required");
 
         var key = InboundDelivery.KeyFor(ReceiveBitrixProduct.Source, new JsonObject { ["event_type"] = command.EventType, ["product_data"] = data.DeepClone() });
-        if (await WebhookReply.RememberedAsync(session, key, ct) is { } remembered) return (remembered, []);
+        if (await WebhookReply.RememberedAsync(session, key, ct) is { } remembered) return remembered;
 
-        (BitrixProductSync.Outcome Outcome, int? ProductId, OutgoingMessages Messages) result;
+        (BitrixProductSync.Outcome Outcome, int? ProductId) result;
         long bitrixId;
         switch (command.EventType)
         {
             case "product.deleted":
                 bitrixId = BitrixProductData.IdOf(data["id"]) ?? throw new BitrixPayloadException("product_data.id must be a positive integer");
-                result = await BitrixProductSync.DeleteAsync(session, reactions, bitrixId, ct);
+                result = await BitrixProductSync.DeleteAsync(session, bitrixId, ct);
                 break;
             case "product.created" or "product.updated":
                 BitrixProductData parsed;
@@ -46,10 +46,10 @@ public static class ReceiveBitrixProductHandler
                     throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("product_data." + e.Message.Split(':')[0], e.Message)]);
                 }
                 bitrixId = parsed.BitrixId;
-                result = await BitrixProductSync.ApplyAsync(session, reactions, parsed, ct);
+                result = await BitrixProductSync.ApplyAsync(session, parsed, ct);
                 break;
             default:
-                return (WebhookReply.Ok(new() { ["status"] = "success", ["action"] = "skipped", ["reason"] = $"Unknown event_type: {command.EventType}" }), []);
+                return WebhookReply.Ok(new() { ["status"] = "success", ["action"] = "skipped", ["reason"] = $"Unknown event_type: {command.EventType}" });
         }
 
         var action = result.Outcome switch
@@ -59,7 +59,7 @@ public static class ReceiveBitrixProductHandler
             BitrixProductSync.Outcome.Deleted => "deleted",
             _ => "skipped",
         };
-        return (WebhookReply.Ok(new() { ["status"] = "success", ["action"] = action, ["product_id"] = result.ProductId, ["bitrix_product_id"] = bitrixId })
-            .RememberAs(session, key, ReceiveBitrixProduct.Source, clock.GetUtcNow()), result.Messages);
+        return WebhookReply.Ok(new() { ["status"] = "success", ["action"] = action, ["product_id"] = result.ProductId, ["bitrix_product_id"] = bitrixId })
+            .RememberAs(session, key, ReceiveBitrixProduct.Source, clock.GetUtcNow());
     }
 }

@@ -66,13 +66,12 @@ public static class LinkOrderToBitrixHandler
             .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
                 TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 
-    public static async Task<OutgoingMessages> Handle(LinkOrderToBitrix message, IDocumentSession session, Reactions reactions, CancellationToken ct)
+    public static object[] Handle(LinkOrderToBitrix message, [Wolverine.Marten.WriteAggregate(Required = false)] Order? order, IDocumentSession session)
     {
-        var stream = await OrderStreams.ForWritingAsync(session, message.OrderId, null, ct);
-        var events = OrderDecisions.LinkToBitrix(stream.Aggregate!, message.BitrixOrderId, message.AccountNumber, Sync);
+        var events = OrderDecisions.LinkToBitrix(order.OrFail(message.OrderId), message.BitrixOrderId, message.AccountNumber, Sync);
         if (events.Length == 0) return [];
         session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(message.BitrixOrderId), message.OrderId));
-        return session.Append(stream, Sync, reactions, events);
+        return session.Decided(Sync, events);
     }
 }
 

@@ -37,10 +37,10 @@ public sealed record SyncBitrixOrderStatus(long? OrderId, string? Status, long? 
 
 public static class SyncBitrixOrderStatusHandler
 {
-    // The session: the delivery and the Bitrix link are read before the order is known (one round trip), and an
-    // order-less status is kept for later.
-    public static async Task<(WebhookReply, OutgoingMessages)> Handle(SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options,
-        Reactions reactions, TimeProvider clock, CancellationToken ct)
+    // Not Wolverine's aggregate workflow: the delivery and the Bitrix link are read before the order is known (one round
+    // trip), and an order-less status is kept for later.
+    public static async Task<WebhookReply> Handle(SyncBitrixOrderStatus command, IDocumentSession session, BitrixOptions options,
+        TimeProvider clock, CancellationToken ct)
     {
         var bitrixId = command.OrderId!.Value;
         var code = command.Status!.Trim();
@@ -50,14 +50,14 @@ public static class SyncBitrixOrderStatusHandler
         var linked = lookups.Load<BitrixOrderLink>(linkKey);
         await lookups.Execute(ct);
 
-        if (WebhookReply.Remembered(await seen) is { } again) return (again, []);
+        if (WebhookReply.Remembered(await seen) is { } again) return again;
         if (await linked is not { } link)
         {
             // Kept, not dropped: applied when Bitrix sends the order itself.
             session.Store(new PendingBitrixStatus(linkKey, code, command.Notes, clock.GetUtcNow()));
-            return (Skipped("Order not found", bitrixId), []);
+            return Skipped("Order not found", bitrixId);
         }
-        if (!options.TryMap(code, out var reported)) return (Skipped($"Unknown status: {code}", bitrixId), []);
+        if (!options.TryMap(code, out var reported)) return Skipped($"Unknown status: {code}", bitrixId);
 
         var stream = await OrderStreams.ForWritingAsync(session, link.OrderId, null, ct);
         var order = stream.Aggregate!;
@@ -66,14 +66,14 @@ public static class SyncBitrixOrderStatusHandler
         {
             var unchanged = Skipped("Status unchanged", bitrixId);
             unchanged.Body["current_status"] = old.Name();
-            return (unchanged, []);
+            return unchanged;
         }
 
         // Who in Bitrix did it is in each event's origin; the session's metadata says Bitrix.
         var origin = new Origin(Sources.Bitrix, command.ChangedById is { } by ? $"bitrix-user:{by}" : Sources.Bitrix);
         var events = OrderDecisions.ReportStatusFromOutside(order, reported, code, origin);
         if (!string.IsNullOrWhiteSpace(command.Notes)) events = [.. events, new OrderNoteAdded(order.Id, command.Notes.Trim(), origin)];
-        var messages = session.Append(stream, new Origin(Sources.Bitrix, Sources.Bitrix), reactions, events);
+        session.Append(stream, new Origin(Sources.Bitrix, Sources.Bitrix), events);
 
         var reply = events[0] is OrderStatusConflictRecorded
             ? WebhookReply.Ok(new()
@@ -86,7 +86,7 @@ public static class SyncBitrixOrderStatusHandler
                 ["status"] = "success", ["order_id"] = order.Id, ["railway_order_id"] = order.Id, ["bitrix_order_id"] = bitrixId,
                 ["old_status"] = old.Name(), ["new_status"] = reported.Name(), ["history_recorded"] = true,
             });
-        return (reply.RememberAs(session, command.DeliveryKey, SyncBitrixOrderStatus.Source, clock.GetUtcNow()), messages);
+        return reply.RememberAs(session, command.DeliveryKey, SyncBitrixOrderStatus.Source, clock.GetUtcNow());
     }
 
     private static WebhookReply Skipped(string reason, long bitrixId) =>

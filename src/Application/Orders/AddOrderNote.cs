@@ -3,6 +3,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -17,10 +18,10 @@ public sealed record AddOrderNote(Guid OrderId, string Text, long? ExpectedVersi
 
 public static class AddOrderNoteHandler
 {
-    public static async Task<OutgoingMessages> Handle(AddOrderNote command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static object[] Handle(AddOrderNote command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
     {
         var origin = Origins.Of(currentUser.RequireStaff());
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
-        return session.Append(stream, origin, reactions, new OrderNoteAdded(command.OrderId, command.Text.Trim(), origin));
+        order.OrFail(command.OrderId, command.ExpectedVersion);
+        return session.Decided(origin, new OrderNoteAdded(command.OrderId, command.Text.Trim(), origin));
     }
 }

@@ -5,6 +5,7 @@ using Cvety.Application.Users;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -25,16 +26,16 @@ public sealed record AddOrderPhoto(Guid OrderId, byte[] Content, long? ExpectedV
 public static class AddOrderPhotoHandler
 {
 
-    public static async Task<(string, OutgoingMessages)> Handle(AddOrderPhoto command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, Reactions reactions, CancellationToken ct)
+    public static async Task<(string, Events)> Handle(AddOrderPhoto command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         if (!actor.May(Permission.AddOrderPhotos)) throw new ForbiddenException("Only florists, managers and directors add photos.");
 
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        var found = order.OrFail(command.OrderId, command.ExpectedVersion);
         var origin = Origins.Of(actor);
-        OrderDecisions.EnsureAcceptsPhotos(stream.Aggregate!);
+        OrderDecisions.EnsureAcceptsPhotos(found);
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"orders/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
-        return (url, session.Append(stream, origin, reactions, OrderDecisions.AddPhoto(stream.Aggregate!, url, origin)));
+        return (url, [.. session.Decided(origin, OrderDecisions.AddPhoto(found, url, origin))]);
     }
 }

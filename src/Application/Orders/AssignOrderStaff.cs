@@ -3,6 +3,7 @@ using Cvety.Domain.Orders;
 using Cvety.Domain.Users;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -21,7 +22,7 @@ public sealed record AssignOrderStaff(Guid OrderId, Guid UserId, StaffAssignment
 public static class AssignOrderStaffHandler
 {
 
-    public static async Task<OutgoingMessages> Handle(AssignOrderStaff command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task<object[]> Handle(AssignOrderStaff command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var actor = currentUser.RequireStaff();
         var (eligible, selfRole) = command.Assignment == StaffAssignment.Responsible
@@ -39,11 +40,10 @@ public static class AssignOrderStaffHandler
         if (!eligible.Contains(user.Role))
             throw new Domain.Common.DomainException($"A {user.Role.Name()} cannot be assigned as {command.Assignment.ToString().ToLowerInvariant()}.");
 
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
+        var found = order.OrFail(command.OrderId, command.ExpectedVersion);
         var origin = Origins.Of(actor);
-        var events = command.Assignment == StaffAssignment.Responsible
-            ? OrderDecisions.AssignResponsible(stream.Aggregate!, user.Id, user.Name, origin)
-            : OrderDecisions.AssignCourier(stream.Aggregate!, user.Id, user.Name, origin);
-        return session.Append(stream, origin, reactions, events);
+        return session.Decided(origin, command.Assignment == StaffAssignment.Responsible
+            ? OrderDecisions.AssignResponsible(found, user.Id, user.Name, origin)
+            : OrderDecisions.AssignCourier(found, user.Id, user.Name, origin));
     }
 }

@@ -4,6 +4,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -18,15 +19,13 @@ public sealed record CancelOrder(Guid OrderId, string Reason, long? ExpectedVers
 
 public static class CancelOrderHandler
 {
-    public static async Task<OutgoingMessages> Handle(CancelOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static object[] Handle(CancelOrder command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         // Authorisation before decision: a florist asking to cancel gets 403, not the order's status in a 409.
         if (!OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(actor.Role!.Value))
             throw new ForbiddenException("Only managers and directors cancel orders.");
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var origin = Origins.Of(actor);
-        var events = OrderDecisions.Cancel(stream.Aggregate!, command.Reason.Trim(), origin);
-        return session.Append(stream, origin, reactions, events);
+        return session.Decided(origin, OrderDecisions.Cancel(order.OrFail(command.OrderId, command.ExpectedVersion), command.Reason.Trim(), origin));
     }
 }

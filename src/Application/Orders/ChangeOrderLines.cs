@@ -5,6 +5,7 @@ using Cvety.Domain.Products;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -28,24 +29,22 @@ public sealed record RemoveOrderLine(Guid OrderId, int ProductId);
 public static class ChangeOrderLinesHandler
 {
     // The session: the product is read from the shop's catalog before the decision.
-    public static async Task<OutgoingMessages> Handle(AddOrderLine command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task<object[]> Handle(AddOrderLine command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = Origins.Of(currentUser.Require(Permission.EditOrders, "Only managers and directors change an order's lines."));
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
+        var found = order.OrFail(command.OrderId);
         // The order's state first: an assembled order takes no line, whatever the product.
-        OrderDecisions.EnsureLinesEditable(stream.Aggregate!);
+        OrderDecisions.EnsureLinesEditable(found);
         var product = await session.LoadAsync<Product>(command.ProductId, ct);
         if (product is not { Enabled: true, Archived: false })
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("product_id", $"Product {command.ProductId} is not available in this shop.")]);
         var line = new OrderLine(product.Id, product.Name, product.Price, command.Quantity, command.SpecialRequests?.Trim());
-        return session.Append(stream, origin, reactions, OrderDecisions.AddLine(stream.Aggregate!, line, origin));
+        return session.Decided(origin, OrderDecisions.AddLine(found, line, origin));
     }
 
-    // The session: the caller's order is fetched for writing in its shop.
-    public static async Task<OutgoingMessages> Handle(RemoveOrderLine command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static object[] Handle(RemoveOrderLine command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
     {
         var origin = Origins.Of(currentUser.Require(Permission.EditOrders, "Only managers and directors change an order's lines."));
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
-        return session.Append(stream, origin, reactions, OrderDecisions.RemoveLine(stream.Aggregate!, command.ProductId, origin));
+        return session.Decided(origin, OrderDecisions.RemoveLine(order.OrFail(command.OrderId), command.ProductId, origin));
     }
 }

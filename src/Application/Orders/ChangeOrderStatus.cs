@@ -4,6 +4,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -23,16 +24,16 @@ public sealed record ChangeOrderStatus(Guid OrderId, string Status, string? Note
 
 public static class ChangeOrderStatusHandler
 {
-    public static async Task<OutgoingMessages> Handle(ChangeOrderStatus command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    // Wolverine fetches the order in the caller's shop and appends what is returned, refused if another writer got in
+    // first; the session carries who did it onto the events' metadata.
+    public static object[] Handle(ChangeOrderStatus command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         OrderStatuses.TryParse(command.Status, out var target);
         // Authorisation before decision: a role that may never make this move learns nothing of the order's state.
         if (!OrderTransitions.WhoMay[target].Contains(actor.Role!.Value))
             throw new ForbiddenException($"A {actor.Role.Value.ToString().ToUpperInvariant()} cannot move an order to '{target.Name()}'.");
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
         var origin = Origins.Of(actor);
-        var events = OrderDecisions.ChangeStatus(stream.Aggregate!, target, origin, command.Notes);
-        return session.Append(stream, origin, reactions, events);
+        return session.Decided(origin, OrderDecisions.ChangeStatus(order.OrFail(command.OrderId, command.ExpectedVersion), target, origin, command.Notes));
     }
 }

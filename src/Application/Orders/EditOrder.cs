@@ -6,6 +6,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -55,12 +56,12 @@ public sealed record EditOrder(
 
 public static class EditOrderHandler
 {
-    // The session: the caller's If-Match version decides which state is fetched (see OrderStreams).
-    public static async Task<OutgoingMessages> Handle(EditOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    // Wolverine fetches the order and appends what is returned; the session reads the shop's clock.
+    public static async Task<object[]> Handle(EditOrder command, [WriteAggregate(Required = false)] Order? found,
+        IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = Origins.Of(currentUser.Require(Permission.EditOrders, "Only managers and directors change an order after it was placed."));
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, command.ExpectedVersion, ct);
-        var order = stream.Aggregate!;
+        var order = found.OrFail(command.OrderId, command.ExpectedVersion);
         var offset = await Shops.ShopClock.OffsetAsync(session, order.ShopId, ct);
         // The admin SPA's edit form sends back the delivery_date it was shown; unchanged, it must not turn "14:00-16:00" into "14:00".
         var given = command.DeliveryDate is { } input && input.IsUnchanged(order.Delivery.Date, order.Delivery.TimeSlot, offset) ? null : command.DeliveryDate;
@@ -82,7 +83,7 @@ public static class EditOrderHandler
         };
         var events = OrderDecisions.EditByStaff(order, customer, recipient, delivery, command.PostcardText ?? order.PostcardText,
             PaymentMethod.Choose(command.PaymentMethod, order.PaymentMethod), command.DeliveryCost is { } cost ? new Money(cost) : null, Given(command.DeliveryCostReason), origin);
-        return session.Append(stream, origin, reactions, events);
+        return session.Decided(origin, events);
     }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -5,6 +5,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -36,10 +37,9 @@ public sealed record EditOrderByCustomer(
 
 public static class EditOrderByCustomerHandler
 {
-    public static async Task<OutgoingMessages> Handle(EditOrderByCustomer command, IDocumentSession session, Reactions reactions, ICurrentUser currentUser, CancellationToken ct)
+    public static async Task<object[]> Handle(EditOrderByCustomer command, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
-        var order = stream.Aggregate!;
+        var order = found.OrFail(command.OrderId);
         var (date, slot) = DeliveryDateInput.DayAndSlot(command.DeliveryDate, command.ScheduledTime, await Shops.ShopClock.OffsetAsync(session, order.ShopId, ct));
         var recipient = new Recipient(
             Given(command.RecipientName) ?? order.Recipient.Name,
@@ -51,7 +51,7 @@ public static class EditOrderByCustomerHandler
             TimeSlot = slot ?? order.Delivery.TimeSlot,
         };
         var origin = Origins.Customer(currentUser.Actor);
-        return session.Append(stream, origin, reactions, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
+        return session.Decided(origin, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
     }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

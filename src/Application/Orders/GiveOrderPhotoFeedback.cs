@@ -4,6 +4,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -22,10 +23,9 @@ public sealed record GiveOrderPhotoFeedback(Guid OrderId, string Feedback, strin
 
 public static class GiveOrderPhotoFeedbackHandler
 {
-    public static async Task<OutgoingMessages> Handle(GiveOrderPhotoFeedback command, IDocumentSession session, Reactions reactions, ICurrentUser currentUser, CancellationToken ct)
+    public static object[] Handle(GiveOrderPhotoFeedback command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
     {
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var origin = Origins.Customer(currentUser.Actor);
-        return session.Append(stream, origin, reactions, OrderDecisions.GiveFeedback(stream.Aggregate!, command.Feedback, command.Comment?.Trim(), origin));
+        return session.Decided(origin, OrderDecisions.GiveFeedback(order.OrFail(command.OrderId), command.Feedback, command.Comment?.Trim(), origin));
     }
 }

@@ -26,28 +26,45 @@ public static class OrderStreams
 
     /// <summary>
     /// Starts a new order's stream and makes it findable by its public tracking id, stamped with who placed it.
-    /// Every way an order comes into being goes through here, so none is left without its tracking lookup.
+    /// Every way an order comes into being goes through here, so none is left without its tracking lookup. What the
+    /// new order sets going is raised as it is committed (<see cref="Reactions"/>).
     /// </summary>
-    /// <returns>What the new order sets going (<see cref="Reactions"/>), for the handler to return.</returns>
-    public static OutgoingMessages Start(this IDocumentSession session, OrderPlaced placed, Reactions reactions)
+    public static void Start(this IDocumentSession session, OrderPlaced placed)
     {
         session.Stamp(placed.By);
         session.Events.StartStream<Order>(placed.OrderId, placed);
         session.Insert(new TrackingLookup(placed.TrackingId, placed.ShopId, placed.OrderId));
-        return reactions.ToOrder(null, [placed], 1);
+    }
+
+    /// <summary>Appends what a decision returned to the stream it was decided on, stamped with who did it.</summary>
+    public static void Append(this IDocumentSession session, IEventStream<Order> stream, Origin origin, params object[] events)
+    {
+        if (events.Length == 0) return;
+        session.Stamp(origin);
+        stream.AppendMany(events);
     }
 
     /// <summary>
-    /// Appends what a decision returned to the stream it was decided on, stamped with who did it, and answers what the
-    /// events set going (<see cref="Reactions"/>): the handler returns those messages, so they leave with the events.
+    /// The order Wolverine fetched for a handler (<c>[WriteAggregate]</c>, in the caller's shop: another shop's order is
+    /// simply not there), or 404. A command that names the version its sender saw (If-Match) fails on any other before
+    /// anything is decided; either way Marten refuses the append if another writer got in after the fetch.
     /// </summary>
-    public static OutgoingMessages Append(this IDocumentSession session, IEventStream<Order> stream, Origin origin, Reactions reactions, params object[] events)
+    public static Order OrFail(this Order? order, Guid orderId, long? expectedVersion = null)
     {
-        if (events.Length == 0) return [];
-        session.Stamp(origin);
-        var messages = reactions.ToOrder(stream.Aggregate, events, (stream.CurrentVersion ?? stream.StartingVersion ?? 0) + 1);
-        stream.AppendMany(events);
-        return messages;
+        if (order is null) throw new NotFoundException("Order", orderId);
+        if (expectedVersion is { } expected && expected != order.Version)
+            throw new JasperFx.ConcurrencyException($"Order {orderId} is at version {order.Version}, not {expected}.", null);
+        return order;
+    }
+
+    /// <summary>
+    /// What a decision returned, for Wolverine to append to the stream it fetched; the session is stamped with who
+    /// decided. What the events set going is raised as they are committed (<see cref="Reactions"/>).
+    /// </summary>
+    public static object[] Decided(this IDocumentSession session, Origin origin, params object[] events)
+    {
+        if (events.Length > 0) session.Stamp(origin);
+        return events;
     }
 
     /// <summary>Marten's event metadata says who and from where too: user name and a source header.</summary>

@@ -98,7 +98,7 @@ public sealed record PlacedOrder(Guid Id, string OrderNumber, string TrackingId)
 
 public static class PlaceOrderHandler
 {
-    public static async Task<(PlacedOrder, OutgoingMessages)> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task<PlacedOrder> Handle(PlaceOrder command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var shopId = Tenancy.ShopOf(session);
         var shop = await Shops.ShopWithSettings.LoadAsync(session, shopId, ct);
@@ -139,7 +139,8 @@ public static class PlaceOrderHandler
             command.PostcardText, lines, deliveryCost, PaymentMethod.Choose(command.PaymentMethod, PaymentMethod.Cash), channel, new ExternalIds(),
             notes.Length == 0 ? null : notes, NormalisedOrNull(command.SenderPhone), origin, requests);
 
-        return (new PlacedOrder(orderId, placed.OrderNumber, trackingId), session.Start(placed, reactions));
+        session.Start(placed);
+        return new PlacedOrder(orderId, placed.OrderNumber, trackingId);
     }
 
     /// <summary>Each line takes the product's current name and price; a missing or disabled product is a validation failure naming the line.</summary>

@@ -3,6 +3,7 @@ using Cvety.Domain.Orders;
 using FluentValidation;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Cvety.Application.Orders;
 
@@ -24,13 +25,11 @@ public sealed record RemoveOrderPhoto(Guid OrderId, string? Url, string? Reason)
 
 public static class RemoveOrderPhotoHandler
 {
-    // The session: the caller's order is fetched for writing in its shop.
-    public static async Task<OutgoingMessages> Handle(RemoveOrderPhoto command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static object[] Handle(RemoveOrderPhoto command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
     {
         var origin = Origins.Of(currentUser.RequireStaff());
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
-        var order = stream.Aggregate!;
-        var url = string.IsNullOrWhiteSpace(command.Url) ? order.LatestPhotoUrl ?? throw new Domain.Common.DomainException("The order has no photo.") : command.Url.Trim();
-        return session.Append(stream, origin, reactions, OrderDecisions.RemovePhoto(order, url, command.Reason?.Trim(), origin));
+        var found = order.OrFail(command.OrderId);
+        var url = string.IsNullOrWhiteSpace(command.Url) ? found.LatestPhotoUrl ?? throw new Domain.Common.DomainException("The order has no photo.") : command.Url.Trim();
+        return session.Decided(origin, OrderDecisions.RemovePhoto(found, url, command.Reason?.Trim(), origin));
     }
 }

@@ -40,9 +40,10 @@ public static class CreateKaspiPaymentHandler
 {
     private static readonly Origin Agent = Origin.System("ai-agent");
 
-    // The session: Kaspi is called before anything is recorded, and the answer decides what is.
+    // Not Wolverine's aggregate workflow: the order is optional (a payment may pay none), Kaspi is called before anything
+    // is recorded, and the answer decides what is.
     public static async Task<(KaspiPaymentAnswerView, OutgoingMessages)> Handle(CreateKaspiPayment command, IDocumentSession session, ICurrentUser currentUser,
-        KaspiOptions options, IKaspiPay kaspi, Reactions reactions, TimeProvider clock, CancellationToken ct)
+        KaspiOptions options, IKaspiPay kaspi, TimeProvider clock, CancellationToken ct)
     {
         var by = command.ByAgent ? Agent : Origins.Of(currentUser.RequireStaff());
         var shopId = Tenancy.ShopOf(session);
@@ -77,7 +78,7 @@ public static class CreateKaspiPaymentHandler
         var messages = new OutgoingMessages();
         if (order is not null)
         {
-            messages.AddRange(session.Append(stream!, KaspiOrigin.Kaspi, reactions, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi)));
+            session.Append(stream!, KaspiOrigin.Kaspi, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi));
             messages.Add(new PollKaspiPayment(order.Id, answer.ExternalId, now).DelayedFor(options.FirstPoll));
         }
         return (new KaspiPaymentAnswerView(answer.ExternalId, answer.Status, order?.Id, amount.Tiyn, amount.ToTenge()), messages);

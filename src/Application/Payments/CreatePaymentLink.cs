@@ -16,8 +16,10 @@ public sealed record PaymentLinkView(string PaymentLink, string PaymentId, DateT
 
 public static class CreatePaymentLinkHandler
 {
+    // Not Wolverine's aggregate workflow: a paid order whose total grew asks for its remainder through this same
+    // handler (RequestRemainderPayment), inside its own message.
     public static async Task<(PaymentLinkView, OutgoingMessages)> Handle(CreatePaymentLink command, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        Reactions reactions, TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
         var order = stream.Aggregate!;
@@ -31,9 +33,8 @@ public static class CreatePaymentLinkHandler
         var link = await kaspi.CreateLinkAsync(shop, amount, $"Оплата заказа #{details!.OrderNumber}", ct);
 
         session.Insert(new KaspiPaymentLookup(link.PaymentId, order.ShopId, order.Id, details.CustomerPhone, amount.Tiyn, $"Оплата заказа #{details.OrderNumber}", "payment-link", clock.GetUtcNow()));
-        var messages = session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
-        messages.Add(new PollKaspiPayment(order.Id, link.PaymentId, clock.GetUtcNow()).DelayedFor(options.FirstPoll));
-        return (new PaymentLinkView(link.Url, link.PaymentId, link.ExpiresAt, amount), messages);
+        session.Append(stream, KaspiOrigin.Kaspi, PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
+        return (new PaymentLinkView(link.Url, link.PaymentId, link.ExpiresAt, amount), [new PollKaspiPayment(order.Id, link.PaymentId, clock.GetUtcNow()).DelayedFor(options.FirstPoll)]);
     }
 }
 
@@ -43,11 +44,11 @@ public sealed record RequestRemainderPayment(Guid OrderId);
 public static class RequestRemainderPaymentHandler
 {
     public static async Task<OutgoingMessages> Handle(RequestRemainderPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        Reactions reactions, TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var order = await session.Events.AggregateStreamAsync<Order>(message.OrderId, token: ct);
         if (order is null || PaymentDecisions.AmountDue(order) <= Domain.Common.Money.Zero || order.Status == OrderStatus.Cancelled) return [];
-        var (_, messages) = await CreatePaymentLinkHandler.Handle(new CreatePaymentLink(message.OrderId), session, options, kaspi, reactions, clock, ct);
+        var (_, messages) = await CreatePaymentLinkHandler.Handle(new CreatePaymentLink(message.OrderId), session, options, kaspi, clock, ct);
         return messages;
     }
 }

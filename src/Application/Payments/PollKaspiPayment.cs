@@ -1,3 +1,4 @@
+using Wolverine.Marten;
 using Cvety.Application.Orders;
 using Cvety.Domain.Orders;
 using Marten;
@@ -15,13 +16,12 @@ public sealed record PollKaspiPayment(Guid OrderId, string ExternalId, DateTimeO
 
 public static class PollKaspiPaymentHandler
 {
-    public static async Task<OutgoingMessages> Handle(PollKaspiPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        Reactions reactions, TimeProvider clock, ILogger<PollKaspiPayment> logger, CancellationToken ct)
+    public static async Task<(Events, OutgoingMessages)> Handle(PollKaspiPayment message, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        TimeProvider clock, ILogger<PollKaspiPayment> logger, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Order>(message.OrderId, ct);
-        if (stream.Aggregate is not { } order || !order.KaspiPayments.TryGetValue(message.ExternalId, out var payment)) return [];
-        if (KaspiStatuses.Classify(payment.Status) is KaspiOutcome.Processed or KaspiOutcome.Failed) return [];
-        if (options.For(order.ShopId) is not { } shop) return [];
+        if (found is not { } order || !order.KaspiPayments.TryGetValue(message.ExternalId, out var payment)) return ([], []);
+        if (KaspiStatuses.Classify(payment.Status) is KaspiOutcome.Processed or KaspiOutcome.Failed) return ([], []);
+        if (options.For(order.ShopId) is not { } shop) return ([], []);
 
         string status;
         try
@@ -32,24 +32,23 @@ public static class PollKaspiPaymentHandler
         {
             // A poll that fails is just a poll: the next one is already planned below.
             logger.LogWarning("Polling Kaspi payment {ExternalId} of order {OrderId} failed: {Error}", message.ExternalId, order.Id, e.Message);
-            return Next(message, options, reactions, clock, session, stream, order);
+            return Next(message, options, clock, session, order);
         }
 
         if (KaspiStatuses.Classify(status) == KaspiOutcome.Unknown)
             logger.LogWarning("Kaspi reported an unknown status {Status} for payment {ExternalId} of order {OrderId}; polling goes on", status, message.ExternalId, order.Id);
 
         var (events, keepPolling) = PaymentDecisions.ReportKaspiStatus(order, message.ExternalId, status, Guid.CreateVersion7(), KaspiOrigin.Kaspi);
-        var messages = session.Append(stream, KaspiOrigin.Kaspi, reactions, events);
-        if (keepPolling) messages.AddRange(Next(message, options, reactions, clock, session, stream, order));
-        return messages;
+        if (!keepPolling) return ([.. session.Decided(KaspiOrigin.Kaspi, events)], []);
+        var (expired, next) = Next(message, options, clock, session, order);
+        return ([.. session.Decided(KaspiOrigin.Kaspi, events), .. expired], next);
     }
 
     /// <summary>The next poll, scheduled; or, 24 hours without an answer that ends it, the payment given up (staff hear of it).</summary>
-    private static OutgoingMessages Next(PollKaspiPayment message, KaspiOptions options, Reactions reactions, TimeProvider clock,
-        IDocumentSession session, JasperFx.Events.IEventStream<Order> stream, Order order)
+    private static (Events, OutgoingMessages) Next(PollKaspiPayment message, KaspiOptions options, TimeProvider clock, IDocumentSession session, Order order)
     {
-        if (options.NextPoll(message.StartedAt, clock.GetUtcNow()) is { } next) return [message.DelayedFor(next)];
+        if (options.NextPoll(message.StartedAt, clock.GetUtcNow()) is { } next) return ([], [message.DelayedFor(next)]);
         var (events, _) = PaymentDecisions.ReportKaspiStatus(order, message.ExternalId, "Expired", Guid.CreateVersion7(), KaspiOrigin.Payments);
-        return session.Append(stream, KaspiOrigin.Payments, reactions, events);
+        return ([.. session.Decided(KaspiOrigin.Payments, events)], []);
     }
 }

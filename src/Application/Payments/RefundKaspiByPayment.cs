@@ -1,3 +1,4 @@
+using Cvety.Domain.Users;
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using FluentValidation;
@@ -26,12 +27,17 @@ public sealed record RefundKaspiByPayment(string ExternalId, decimal? Amount, st
 
 public static class RefundKaspiByPaymentHandler
 {
-    public static async Task<(RefundAccepted, OutgoingMessages)> Handle(RefundKaspiByPayment command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    // Not Wolverine's aggregate workflow: the order is known only once its Kaspi payment has been looked up.
+    public static async Task<RefundAccepted> Handle(RefundKaspiByPayment command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
-        currentUser.RequireStaff();
+        var actor = currentUser.RequireStaff();
+        if (!actor.May(Permission.RefundPayments)) throw new ForbiddenException("Only managers and directors refund payments.");
         var payment = await KaspiPayments.FindAsync(session, command.ExternalId, ct);
         var orderId = payment.OrderId ?? throw new ConflictException("This Kaspi payment pays no order; refund it from the order it belongs to.");
-        return await RefundOrderHandler.Handle(new RefundOrder(orderId, command.Amount is { } tenge ? Domain.Common.Money.FromTenge(tenge).Tiyn : null,
-            string.IsNullOrWhiteSpace(command.Reason) ? "Возврат через Kaspi" : command.Reason.Trim()), session, currentUser, reactions, ct);
+        var stream = await OrderStreams.ForWritingAsync(session, orderId, null, ct);
+        var (accepted, events) = RefundOrderHandler.Decide(new RefundOrder(orderId, command.Amount is { } tenge ? Domain.Common.Money.FromTenge(tenge).Tiyn : null,
+            string.IsNullOrWhiteSpace(command.Reason) ? "Возврат через Kaspi" : command.Reason.Trim()), stream.Aggregate!, session, Origins.Of(actor));
+        stream.AppendMany(events);
+        return accepted;
     }
 }

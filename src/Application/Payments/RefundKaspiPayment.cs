@@ -1,3 +1,4 @@
+using Wolverine.Marten;
 using Cvety.Application.Orders;
 using Cvety.Domain.Orders;
 using Marten;
@@ -19,38 +20,32 @@ public sealed record RefundCancelledOrder(Guid OrderId, Guid RefundId)
 
 public static class RefundKaspiPaymentHandler
 {
-    public static async Task<OutgoingMessages> Handle(RefundKaspiPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        Reactions reactions, ILogger<RefundKaspiPayment> logger, CancellationToken ct)
+    public static async Task<object[]> Handle(RefundKaspiPayment message, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        ILogger<RefundKaspiPayment> logger, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Order>(message.OrderId, ct);
-        if (stream.Aggregate is not { } order || !order.RefundsPending.TryGetValue(message.RefundId, out var refund)) return [];
+        if (found is not { } order || !order.RefundsPending.TryGetValue(message.RefundId, out var refund)) return [];
 
         var paymentId = refund.PaymentId ?? PaymentDecisions.LatestReceivedPayment(order);
         if (paymentId is null || options.For(order.ShopId) is not { } shop)
         {
-            return session.Append(stream, KaspiOrigin.Payments, reactions, PaymentDecisions.FailRefund(order, message.RefundId, "No Kaspi payment to refund through", KaspiOrigin.Payments));
+            return session.Decided(KaspiOrigin.Payments, PaymentDecisions.FailRefund(order, message.RefundId, "No Kaspi payment to refund through", KaspiOrigin.Payments));
         }
 
         try
         {
             // Unreachable Kaspi throws KaspiUnavailableException: retried on the configured schedule.
             var reference = await kaspi.RefundAsync(shop, paymentId, refund.Amount, ct);
-            return session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.CompleteRefund(order, message.RefundId, reference, KaspiOrigin.Kaspi));
+            return session.Decided(KaspiOrigin.Kaspi, PaymentDecisions.CompleteRefund(order, message.RefundId, reference, KaspiOrigin.Kaspi));
         }
         catch (KaspiRejectedException e)
         {
             logger.LogWarning("Kaspi refused refund {RefundId} of order {OrderId}: {Error}", message.RefundId, order.Id, e.Message);
-            return session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.FailRefund(order, message.RefundId, e.Message, KaspiOrigin.Kaspi));
+            return session.Decided(KaspiOrigin.Kaspi, PaymentDecisions.FailRefund(order, message.RefundId, e.Message, KaspiOrigin.Kaspi));
         }
     }
 }
 
 public static class RefundCancelledOrderHandler
 {
-    public static async Task<OutgoingMessages> Handle(RefundCancelledOrder message, IDocumentSession session, Reactions reactions, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Order>(message.OrderId, ct);
-        if (stream.Aggregate is not { } order) return [];
-        return session.Append(stream, KaspiOrigin.Payments, reactions, PaymentDecisions.RefundAfterCancel(order, message.RefundId, KaspiOrigin.Payments));
-    }
-}
+    public static object[] Handle(RefundCancelledOrder message, [WriteAggregate(Required = false)] Order? found, IDocumentSession session) =>
+        found is null ? [] : session.Decided(KaspiOrigin.Payments, PaymentDecisions.RefundAfterCancel(found, message.RefundId, KaspiOrigin.Payments));}

@@ -1,3 +1,4 @@
+using Wolverine.Marten;
 using Cvety.Application.Common;
 using Cvety.Application.Orders;
 using Cvety.Domain.Common;
@@ -37,13 +38,17 @@ public sealed record RefundAccepted(Guid RefundId, Money Amount, string Status)
 public static class RefundOrderHandler
 {
 
-    public static async Task<(RefundAccepted, OutgoingMessages)> Handle(RefundOrder command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static (RefundAccepted, Events) Handle(RefundOrder command, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         if (!actor.May(Permission.RefundPayments)) throw new ForbiddenException("Only managers and directors refund payments.");
-        var stream = await OrderStreams.ForWritingAsync(session, command.OrderId, null, ct);
-        var origin = Origins.Of(actor);
-        var requested = PaymentDecisions.RequestRefund(stream.Aggregate!, Guid.CreateVersion7(), command.Amount is { } tiyn ? new Money(tiyn) : null, command.Reason.Trim(), origin);
-        return (new RefundAccepted(requested.RefundId, requested.Amount, "pending"), session.Append(stream, origin, reactions, requested));
+        return Decide(command, found.OrFail(command.OrderId), session, Origins.Of(actor));
+    }
+
+    /// <summary>The refund asked for, decided on the order; also used where the order is found from its Kaspi payment.</summary>
+    public static (RefundAccepted, Events) Decide(RefundOrder command, Order order, IDocumentSession session, Origin origin)
+    {
+        var requested = PaymentDecisions.RequestRefund(order, Guid.CreateVersion7(), command.Amount is { } tiyn ? new Money(tiyn) : null, command.Reason.Trim(), origin);
+        return (new RefundAccepted(requested.RefundId, requested.Amount, "pending"), [.. session.Decided(origin, requested)]);
     }
 }

@@ -1,3 +1,4 @@
+using Wolverine.Marten;
 using Cvety.Application.Orders;
 using Cvety.Domain.Orders;
 using Marten;
@@ -14,15 +15,14 @@ public sealed record RequestKaspiPayment(Guid OrderId);
 
 public static class RequestKaspiPaymentHandler
 {
-    public static async Task<OutgoingMessages> Handle(RequestKaspiPayment message, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
-        Reactions reactions, TimeProvider clock, ILogger<RequestKaspiPayment> logger, CancellationToken ct)
+    public static async Task<(Events, OutgoingMessages)> Handle(RequestKaspiPayment message, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+        TimeProvider clock, ILogger<RequestKaspiPayment> logger, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Order>(message.OrderId, ct);
-        if (stream.Aggregate is not { } order) return [];
-        if (order.KaspiPayments.Count > 0 || order.IsPaid || order.Status == OrderStatus.Cancelled) return [];
+        if (found is not { } order) return ([], []);
+        if (order.KaspiPayments.Count > 0 || order.IsPaid || order.Status == OrderStatus.Cancelled) return ([], []);
 
         if (options.For(order.ShopId) is not { } shop)
-            return session.Append(stream, KaspiOrigin.Payments, reactions, new KaspiPaymentRequestFailed(order.Id, "Kaspi Pay is not configured for this shop", KaspiOrigin.Payments));
+            return ([.. session.Decided(KaspiOrigin.Payments, new KaspiPaymentRequestFailed(order.Id, "Kaspi Pay is not configured for this shop", KaspiOrigin.Payments))], []);
 
         var details = await session.LoadAsync<OrderDetails>(order.Id, ct);
         var amount = PaymentDecisions.AmountDue(order);
@@ -35,12 +35,11 @@ public static class RequestKaspiPaymentHandler
         catch (KaspiRejectedException e)
         {
             logger.LogWarning("Kaspi refused a payment for order {OrderId}: {Error}", order.Id, e.Message);
-            return session.Append(stream, KaspiOrigin.Kaspi, reactions, new KaspiPaymentRequestFailed(order.Id, e.Message, KaspiOrigin.Kaspi));
+            return ([.. session.Decided(KaspiOrigin.Kaspi, new KaspiPaymentRequestFailed(order.Id, e.Message, KaspiOrigin.Kaspi))], []);
         }
 
         session.Insert(new KaspiPaymentLookup(answer.ExternalId, order.ShopId, order.Id, details.CustomerPhone, amount.Tiyn, $"Оплата заказа #{details.OrderNumber}", KaspiOrigin.Payments.Actor, clock.GetUtcNow()));
-        var messages = session.Append(stream, KaspiOrigin.Kaspi, reactions, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi));
-        messages.Add(new PollKaspiPayment(order.Id, answer.ExternalId, clock.GetUtcNow()).DelayedFor(options.FirstPoll));
-        return messages;
+        return ([.. session.Decided(KaspiOrigin.Kaspi, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi))],
+            [new PollKaspiPayment(order.Id, answer.ExternalId, clock.GetUtcNow()).DelayedFor(options.FirstPoll)]);
     }
 }

@@ -50,8 +50,8 @@ public sealed record AddProductImageByUrl(int ProductId, string Url, bool Primar
 
 public static class AddProductImageByUrlHandler
 {
-    public static async Task<(string, OutgoingMessages)> Handle(AddProductImageByUrl command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, IRemoteImages remote,
-        Reactions reactions, CancellationToken ct)
+    public static async Task<string> Handle(AddProductImageByUrl command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, IRemoteImages remote,
+        CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
@@ -72,32 +72,34 @@ public static class AddProductImageByUrlHandler
             using var stream = new MemoryStream(content, writable: false);
             url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", extension, stream, ct);
         }
-        return (url, session.Append(product, origin, reactions, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin)));
+        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
+        return url;
     }
 }
 
 public static class AddProductImageHandler
 {
-    public static async Task<(string, OutgoingMessages)> Handle(AddProductImage command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, Reactions reactions, CancellationToken ct)
+    public static async Task<string> Handle(AddProductImage command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
         if (product.Images.Count >= AddProductImage.MaxImages) throw new Domain.Common.DomainException($"A product has at most {AddProductImage.MaxImages} images.");
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
-        return (url, session.Append(product, origin, reactions, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin)));
+        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
+        return url;
     }
 }
 
 public static class RemoveProductImageHandler
 {
-    public static async Task<OutgoingMessages> Handle(RemoveProductImage command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task Handle(RemoveProductImage command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
         var url = command.ImageId is { } id
             ? product.Images.FirstOrDefault(i => i.Id == id)?.Url ?? throw new NotFoundException("Image", id)
             : command.Url!;
-        return session.Append(product, origin, reactions, ProductDecisions.RemoveImage(product, url, origin));
+        session.Append(product, origin, ProductDecisions.RemoveImage(product, url, origin));
     }
 }

@@ -21,10 +21,10 @@ public sealed record ArchiveProduct(int Id, string? Reason)
 public static class ArchiveProductHandler
 {
     // The session: a product's stream is named by its integer id (see ProductStreams).
-    public static async Task<OutgoingMessages> Handle(ArchiveProduct command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task Handle(ArchiveProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        return session.Append(product, origin, reactions, ProductDecisions.Archive(product, command.Reason?.Trim(), origin));
+        session.Append(product, origin, ProductDecisions.Archive(product, command.Reason?.Trim(), origin));
     }
 }

@@ -32,11 +32,12 @@ public sealed record CreateProduct(
 
 public static class CreateProductHandler
 {
-    public static async Task<(int, OutgoingMessages)> Handle(CreateProduct command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task<int> Handle(CreateProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var shopId = Tenancy.ShopOf(session);
         var id = await ProductStreams.NextIdAsync(session, ct);
-        return (id, session.StartProduct(id, origin, reactions, ProductDecisions.Create(id, shopId, command.ToInfo(), command.Enabled ?? true, null, [], origin)));
+        session.StartProduct(id, origin, ProductDecisions.Create(id, shopId, command.ToInfo(), command.Enabled ?? true, null, [], origin));
+        return id;
     }
 }

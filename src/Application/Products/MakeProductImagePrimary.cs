@@ -19,10 +19,10 @@ public sealed record MakeProductImagePrimary(int ProductId, string Url)
 public static class MakeProductImagePrimaryHandler
 {
     // The session: a product's stream is named by its integer id (see ProductStreams).
-    public static async Task<OutgoingMessages> Handle(MakeProductImagePrimary command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task Handle(MakeProductImagePrimary command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
-        return session.Append(product, origin, reactions, ProductDecisions.MakePrimary(product, command.Url, origin));
+        session.Append(product, origin, ProductDecisions.MakePrimary(product, command.Url, origin));
     }
 }

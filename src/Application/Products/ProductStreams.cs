@@ -35,23 +35,20 @@ public static class ProductStreams
         await session.LoadAsync<Product>(productId, ct) ?? throw new NotFoundException("Product", productId);
 
     /// <summary>
-    /// Appends what a decision returned, expecting the version the decision saw, so two editors cannot both win; answers
-    /// what the events set going (<see cref="Reactions"/>), for the handler to return.
+    /// Appends what a decision returned, expecting the version the decision saw, so two editors cannot both win. What
+    /// the events set going is raised as they are committed (<see cref="Reactions"/>).
     /// </summary>
-    public static OutgoingMessages Append(this IDocumentSession session, Product product, Origin origin, Reactions reactions, object[] events)
+    public static void Append(this IDocumentSession session, Product product, Origin origin, object[] events)
     {
-        if (events.Length == 0) return [];
+        if (events.Length == 0) return;
         session.Stamp(origin);
         session.Events.Append(StreamOf(product.Id), product.Revision + events.Length, events);
-        return reactions.ToProduct(product.Id, product.ShopId, product.BitrixId, events);
     }
 
-    public static OutgoingMessages StartProduct(this IDocumentSession session, int productId, Origin origin, Reactions reactions, object[] events)
+    public static void StartProduct(this IDocumentSession session, int productId, Origin origin, object[] events)
     {
         session.Stamp(origin);
         session.Events.StartStream(StreamOf(productId), events);
-        var created = events.OfType<ProductCreated>().Single();
-        return reactions.ToProduct(productId, created.ShopId, created.BitrixId, events);
     }
 
     public static Origin RequireCatalogEditor(this ICurrentUser currentUser) =>

@@ -29,7 +29,7 @@ public sealed record SetProductComposition(int ProductId, IReadOnlyList<SetProdu
 
 public static class SetProductCompositionHandler
 {
-    public static async Task<OutgoingMessages> Handle(SetProductComposition command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task Handle(SetProductComposition command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
@@ -39,7 +39,7 @@ public static class SetProductCompositionHandler
         var unknown = command.Items.Select((l, i) => (l, i)).Where(x => !known.Contains(x.l.ItemId))
             .Select(x => new ValidationFailure($"Items[{x.i}].ItemId", $"Warehouse item {x.l.ItemId} does not exist in this shop.")).ToList();
         if (unknown.Count > 0) throw new ValidationException(unknown);
-        return session.Append(product, origin, reactions, ProductDecisions.SetComposition(product, command.Items.Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList(), origin));
+        session.Append(product, origin, ProductDecisions.SetComposition(product, command.Items.Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList(), origin));
     }
 }
 
@@ -62,13 +62,13 @@ public sealed record SetRecipeLine(int ProductId, Guid ItemId, int Quantity)
 
 public static class SetRecipeLineHandler
 {
-    public static async Task<OutgoingMessages> Handle(SetRecipeLine command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task Handle(SetRecipeLine command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
         if (command.Quantity > 0 && await session.LoadAsync<WarehouseItem>(command.ItemId, ct) is null)
             throw new ValidationException([new ValidationFailure("warehouse_item_id", $"Warehouse item {command.ItemId} does not exist in this shop.")]);
         var lines = ProductRecipeHandler.With(product, command.ItemId, command.Quantity).Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList();
-        return session.Append(product, origin, reactions, ProductDecisions.SetComposition(product, lines, origin));
+        session.Append(product, origin, ProductDecisions.SetComposition(product, lines, origin));
     }
 }

@@ -21,10 +21,10 @@ public sealed record SetProductStatus(bool Enabled, string? Reason = null)
 
 public static class SetProductStatusHandler
 {
-    public static async Task<OutgoingMessages> Handle(SetProductStatus command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task Handle(SetProductStatus command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        return session.Append(product, origin, reactions, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
+        session.Append(product, origin, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
     }
 }

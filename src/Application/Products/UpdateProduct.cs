@@ -55,12 +55,12 @@ public static class UpdateProductHandler
 {
     private static readonly ProductFields.Validator Fields = new();
 
-    public static async Task<OutgoingMessages> Handle(UpdateProduct command, IDocumentSession session, ICurrentUser currentUser, Reactions reactions, CancellationToken ct)
+    public static async Task Handle(UpdateProduct command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
         var merged = command.Over(product.Info);
         await Fields.ValidateAndThrowAsync(merged, ct);
-        return session.Append(product, origin, reactions, ProductDecisions.Change(product, merged.ToInfo(), command.Enabled, command.Reason, origin));
+        session.Append(product, origin, ProductDecisions.Change(product, merged.ToInfo(), command.Enabled, command.Reason, origin));
     }
 }

@@ -8,6 +8,10 @@ namespace Cvety.Domain.Orders;
 public sealed class Order
 {
     public Guid Id { get; set; }
+
+    /// <summary>The stream version this state is at (set by Marten as it folds the events): what If-Match names.</summary>
+    public long Version { get; set; }
+
     public int ShopId { get; set; }
     public OrderStatus Status { get; set; }
     public Money Total { get; set; }
