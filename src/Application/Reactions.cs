@@ -9,6 +9,8 @@ using Cvety.Domain.Products;
 using Cvety.Application.Payments;
 using Cvety.Domain.Common;
 using Cvety.Domain.Orders;
+using JasperFx.Events;
+using Marten;
 using Wolverine;
 
 namespace Cvety.Application;
@@ -17,18 +19,24 @@ namespace Cvety.Application;
 /// The one place that decides what leaves the process because of events, whichever use case decided them. For orders:
 /// stock reservations, sales and releases; payment requests and refunds to Kaspi; the order and its statuses to Bitrix;
 /// notices for people on Telegram. For products: photo embeddings, the photo index, and staff edits to Bitrix.
-/// No handler calls it: Marten calls it from the inline projections of orders and products as it applies the events
-/// being committed (<see cref="OrderDetailsProjection"/>, <see cref="Products.ProductProjection"/>: projection side
-/// effects), and Wolverine's outbox stores the messages in the same transaction as the events. A projection rebuild
-/// raises no side effects, so it sends nothing; imported history sets nothing going. See docs/decisions/0020 and 0029.
+/// No handler calls it: <see cref="RaiseReactionsOnCommit"/> hands it every stream a Marten session is about to
+/// commit, and what it answers is stored by Wolverine's outbox in that same transaction. It reads only the events
+/// and the shop they belong to; a message whose outcome depends on the order's state (a refund after a cancellation,
+/// the remainder of a grown total) is sent, and its handler decides on the state it loads. A projection rebuild
+/// commits no new events, so it sends nothing; imported history sets nothing going. See docs/decisions/0029.
 /// </summary>
 public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
 {
-    /// <summary>
-    /// What <paramref name="events"/> (with their stream versions), just appended to an order, set going, read against
-    /// the order as it stands with them (<paramref name="order"/>).
-    /// </summary>
-    public OutgoingMessages ToOrder(OrderState order, IReadOnlyList<(object Data, long Version)> events)
+    /// <summary>What the events of one session's commit to one stream of shop <paramref name="shopId"/> set going.</summary>
+    public OutgoingMessages ToStream(int shopId, IReadOnlyList<(object Data, long Version)> events) => events.Count == 0 ? [] : events[0].Data switch
+    {
+        IOrderEvent => ToOrder(shopId, events),
+        IProductEvent product => ToProduct(product.ProductId, shopId, [.. events.Select(e => e.Data)]),
+        _ => [],
+    };
+
+    /// <summary>What <paramref name="events"/> (with their stream versions), appended to an order of shop <paramref name="shopId"/>, set going.</summary>
+    public OutgoingMessages ToOrder(int shopId, IReadOnlyList<(object Data, long Version)> events)
     {
         var messages = new OutgoingMessages();
         var notify = telegram.Enabled;
@@ -49,7 +57,8 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
                     break;
                 case OrderCancelled cancelled:
                     messages.Add(new ReleaseStockForOrder(cancelled.OrderId));
-                    if (order.HasKaspiPayment) messages.Add(new RefundCancelledOrder(cancelled.OrderId, RefundCancelledOrder.IdFor(cancelled.OrderId)));
+                    // Refunds what Kaspi received, if anything (its handler decides on the order as it is).
+                    messages.Add(new RefundCancelledOrder(cancelled.OrderId, RefundCancelledOrder.IdFor(cancelled.OrderId)));
                     StatusToBitrix(cancelled.OrderId, cancelled.By);
                     if (notify) messages.Add(new OrderNotice(cancelled.OrderId, v, NoticeKind.StatusChanged, OrderStatus.Cancelled.Name()));
                     break;
@@ -67,12 +76,12 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
                     if (notify) messages.Add(new OrderNotice(orderId, v, NoticeKind.StatusChanged, reached.Name()));
                     break;
                 case OrderLineAdded or OrderLineRemoved:
-                    var changed = data is OrderLineAdded added ? (added.OrderId, added.Total) : (((OrderLineRemoved)data).OrderId, ((OrderLineRemoved)data).Total);
+                    var changed = (IOrderEvent)data;
                     messages.Add(new ReconcileStockForOrder(changed.OrderId));
-                    AskForRemainder(changed.OrderId, changed.Total);
+                    AskForRemainder(changed.OrderId);
                     break;
                 case DeliveryCostChanged cost:
-                    AskForRemainder(cost.OrderId, cost.Total);
+                    AskForRemainder(cost.OrderId);
                     break;
                 case OrderPhotoAdded { Label: "assembled" } photo:
                     if (notify) messages.Add(new OrderNotice(photo.OrderId, v, NoticeKind.BouquetPhoto, photo.Url));
@@ -107,17 +116,17 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
         }
         return messages;
 
-        // A paid Kaspi order whose total grew is asked for the difference with a payment link, never charged silently.
-        void AskForRemainder(Guid orderId, Money total)
+        // A paid Kaspi order whose total grew is asked for the difference with a payment link, never charged silently;
+        // whether it was paid through Kaspi and owes more, its handler reads from the order.
+        void AskForRemainder(Guid orderId)
         {
-            if (order.IsPaid && order.PaymentMethod == PaymentMethod.Kaspi && total > order.Paid && !messages.Any(m => m is RequestRemainderPayment))
-                messages.Add(new RequestRemainderPayment(orderId));
+            if (!messages.Any(m => m is RequestRemainderPayment)) messages.Add(new RequestRemainderPayment(orderId));
         }
 
         // Bitrix learns a status once per decision, however many steps it took; it reads the order's status when it sends.
         void StatusToBitrix(Guid orderId, Origin by)
         {
-            if (bitrixStatusSent || !ToBitrix(order.ShopId, by)) return;
+            if (bitrixStatusSent || !ToBitrix(shopId, by)) return;
             messages.Add(new ChangeStatusInBitrix(orderId));
             bitrixStatusSent = true;
         }
@@ -125,15 +134,15 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
 
     /// <summary>
     /// What a product's events set going: one message of each kind per decision, however many events it holds (each
-    /// carries only the id; its handler reads the latest state). <paramref name="bitrixId"/> is the product's Bitrix id.
+    /// carries only the id; its handler reads the latest state, and Bitrix hears only of a product linked to Bitrix).
     /// </summary>
-    public OutgoingMessages ToProduct(int productId, int shopId, long? bitrixId, IReadOnlyList<object> events)
+    public OutgoingMessages ToProduct(int productId, int shopId, IReadOnlyList<object> events)
     {
         var messages = new OutgoingMessages();
         events = [.. events.Where(e => !Imported(e))];
         if (events.Any(e => e is ProductImagesChanged)) messages.Add(new EmbedProductImage(productId));
         if (events.Any(e => e is ProductAvailabilityChanged or ProductUpdated or ProductArchived)) messages.Add(new RefreshProductVector(productId));
-        if (bitrixId is not null && events.Any(e => e is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged && ToBitrix(shopId, ((IProductEvent)e).By)))
+        if (events.Any(e => e is ProductUpdated or ProductAvailabilityChanged or ProductImagesChanged && ToBitrix(shopId, ((IProductEvent)e).By)))
             messages.Add(new UpdateProductInBitrix(productId));
         return messages;
     }
@@ -151,8 +160,25 @@ public sealed class Reactions(BitrixOptions bitrix, TelegramOptions telegram)
     private static bool Imported(object e) => e is IOrderEvent { By.Source: Sources.LegacyImport } or IProductEvent { By.Source: Sources.LegacyImport };
 }
 
-/// <summary>What <see cref="Reactions"/> reads of an order: its state with the events being committed applied.</summary>
-public sealed record OrderState(int ShopId, PaymentMethod PaymentMethod, bool IsPaid, Money Paid, bool HasKaspiPayment)
+/// <summary>
+/// Where <see cref="Reactions"/> are derived, for every session whichever use case opened it: as Marten commits a
+/// session, after its events have their versions and before anything is written, each stream's new events go to
+/// <see cref="Reactions"/> and the messages into the session's outbox (Marten's message sink, which Wolverine
+/// provides: the envelopes are written in the same transaction and sent once it commits).
+/// </summary>
+public sealed class RaiseReactionsOnCommit(Reactions reactions) : DocumentSessionListenerBase
 {
-    public static OrderState Of(OrderDetails d) => new(d.ShopId, d.PaymentMethod, d.IsPaid, d.PaidAmount, d.KaspiPaymentId is not null);
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        IMessageSink? sink = null;
+        foreach (var stream in session.PendingChanges.Streams())
+        {
+            var tenant = stream.TenantId ?? session.TenantId;
+            var shopId = int.TryParse(tenant, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
+            var messages = reactions.ToStream(shopId, [.. stream.Events.Select(e => (e.Data, e.Version))]);
+            if (messages.Count == 0) continue;
+            sink ??= await ((IStorageOperations)session).GetOrStartMessageSink().ConfigureAwait(false);
+            foreach (var message in messages) await sink.PublishAsync(message, tenant).ConfigureAwait(false);
+        }
+    }
 }

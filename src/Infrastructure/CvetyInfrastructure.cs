@@ -73,11 +73,15 @@ public static class CvetyInfrastructure
                 // The aggregate an aggregate handler fetched is the one its inline projection applies to at commit,
                 // instead of being read again (Wolverine's recommendation for the aggregate handler workflow).
                 opts.Events.UseIdentityMapForAggregates = true;
+                // Who and from where, on every event's metadata, read from the event itself (its By origin).
+                opts.Listeners.Add(new EventOrigins());
+                // What the committed events set going, into the same transaction's outbox (docs/decisions/0029).
+                opts.Listeners.Add(new Cvety.Application.RaiseReactionsOnCommit(reactions));
 
                 opts.AddAccounts();
-                opts.AddOrders(reactions);
+                opts.AddOrders();
                 opts.AddBitrix();
-                opts.AddProducts(reactions);
+                opts.AddProducts();
                 opts.AddClients();
                 opts.AddContent();
                 Cvety.Application.Import.ImportModule.AddImport(opts);

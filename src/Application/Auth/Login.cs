@@ -47,7 +47,6 @@ public static class LoginHandler
         {
             // The legacy system's bcrypt hash, verified: from now on the password is kept as Cvety keeps passwords.
             var rehash = new Origin(Sources.System, "password-rehash");
-            session.Stamp(rehash);
             session.Events.Append(user.Id, new UserPasswordRehashed(user.Id, PasswordHasher.Hash(command.Password), rehash));
         }
 
@@ -65,9 +64,8 @@ public static class LoginHandler
         var invitation = await session.Query<Invitation>().Where(i => i.ShopId == shop.Id && i.Phone == user.Phone && i.Status == Invitation.Pending)
             .OrderByDescending(i => i.CreatedAt).FirstOrDefaultAsync(ct) ?? throw new AuthenticationFailedException(Login.Failure);
         var self = new Origin(Sources.Web, user.Id.ToString(), invitation.Role.Name());
-        session.Stamp(self);
         session.Events.Append(user.Id, new UserReactivated(user.Id, invitation.Role, self));
-        session.Append(shop, self, new InvitationAccepted(shop.Id, invitation.Id, user.Id, self));
+        session.Append(shop, new InvitationAccepted(shop.Id, invitation.Id, user.Id, self));
         return UserView.Of(user) with { Role = invitation.Role.Name(), IsActive = true } with { SecurityStamp = user.SecurityStamp + 1 };
     }
 }

@@ -50,7 +50,7 @@ public static class RegisterHandler
         {
             var shop = await ShopStreams.LoadAsync(session, invitation.ShopId, ct);
             opened = session.Open(command.Name, phone, command.Password, invitation.Role, shop.Id, command.Email, self);
-            session.Append(shop, self, new InvitationAccepted(shop.Id, invitation.Id, opened.UserId, self));
+            session.Append(shop, new InvitationAccepted(shop.Id, invitation.Id, opened.UserId, self));
         }
         else
         {

@@ -37,7 +37,7 @@ public static class BitrixProductSync
         if (product is null)
         {
             var id = await ProductStreams.NextIdAsync(session, ct);
-            session.StartProduct(id, FromBitrix, ProductDecisions.Create(id, Common.Tenancy.ShopOf(session), data.Info, data.Available, data.BitrixId, data.Images, FromBitrix));
+            session.StartProduct(id, ProductDecisions.Create(id, Common.Tenancy.ShopOf(session), data.Info, data.Available, data.BitrixId, data.Images, FromBitrix));
             session.Insert(new BitrixProductLink(BitrixProductLink.KeyOf(data.BitrixId), id));
             return (Outcome.Created, id);
         }
@@ -57,7 +57,7 @@ public static class BitrixProductSync
             .. ProductDecisions.SetImages(product, data.Images, FromBitrix),
             .. ProductDecisions.SetAvailability(product, data.Available, data.Available ? null : "unavailable in Bitrix", FromBitrix),
         ];
-        session.Append(product, FromBitrix, events);
+        session.Append(product, events);
         return (events.Length == 0 ? Outcome.Unchanged : Outcome.Updated, product.Id);
     }
 
@@ -68,7 +68,7 @@ public static class BitrixProductSync
         var product = link is null ? null : await session.LoadAsync<Product>(link.ProductId, ct);
         if (product is null) return (Outcome.Skipped, null);
         var events = ProductDecisions.SetAvailability(product, false, "deleted in Bitrix", FromBitrix);
-        session.Append(product, FromBitrix, events);
+        session.Append(product, events);
         return (events.Length == 0 ? Outcome.Skipped : Outcome.Deleted, product.Id);
     }
 }

@@ -58,7 +58,7 @@ public static class ReceiveBitrixOrderHandler
             // Bitrix echoes an order we created: the same order, now with its Bitrix id. Never a second order.
             orderId = ours;
             var stream = await OrderStreams.ForWritingAsync(session, ours, null, ct);
-            session.Append(stream, FromBitrix, OrderDecisions.LinkToBitrix(stream.Aggregate!, data.Id, data.AccountNumber, FromBitrix));
+            stream.AppendMany(OrderDecisions.LinkToBitrix(stream.Aggregate!, data.Id, data.AccountNumber, FromBitrix));
             session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(data.Id), ours));
             action = "linked";
         }
@@ -122,7 +122,7 @@ public static class ReceiveBitrixOrderHandler
             events.AddRange(OrderDecisions.ReportDetailsFromOutside(order, data.RecipientOver(order.Recipient), data.DeliveryOver(order.Delivery),
                 data.Carries("postcardText") ? data.Prop("postcardText") : order.PostcardText, FromBitrix));
         events.AddRange(StatusAndPayment(options, order, data));
-        session.Append(stream, FromBitrix, [.. events]);
+        stream.AppendMany([.. events]);
         return events.Count == 0 ? "unchanged" : details ? "updated" : "status_changed";
     }
 

@@ -71,7 +71,7 @@ public static class LinkOrderToBitrixHandler
         var events = OrderDecisions.LinkToBitrix(order.OrFail(message.OrderId), message.BitrixOrderId, message.AccountNumber, Sync);
         if (events.Length == 0) return [];
         session.Insert(new BitrixOrderLink(BitrixOrderLink.KeyOf(message.BitrixOrderId), message.OrderId));
-        return session.Decided(Sync, events);
+        return events;
     }
 }
 

@@ -69,11 +69,11 @@ public static class SyncBitrixOrderStatusHandler
             return unchanged;
         }
 
-        // Who in Bitrix did it is in each event's origin; the session's metadata says Bitrix.
+        // Who in Bitrix did it is in each event's origin, and so in its metadata.
         var origin = new Origin(Sources.Bitrix, command.ChangedById is { } by ? $"bitrix-user:{by}" : Sources.Bitrix);
         var events = OrderDecisions.ReportStatusFromOutside(order, reported, code, origin);
         if (!string.IsNullOrWhiteSpace(command.Notes)) events = [.. events, new OrderNoteAdded(order.Id, command.Notes.Trim(), origin)];
-        session.Append(stream, new Origin(Sources.Bitrix, Sources.Bitrix), events);
+        stream.AppendMany(events);
 
         var reply = events[0] is OrderStatusConflictRecorded
             ? WebhookReply.Ok(new()

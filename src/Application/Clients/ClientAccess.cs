@@ -5,7 +5,7 @@ using Marten;
 
 namespace Cvety.Application.Clients;
 
-/// <summary>What the client use cases share: loading a card of the shop, and stamping who changed it.</summary>
+/// <summary>What the client use cases share: loading a card of the shop, and appending to its stream.</summary>
 public static class ClientAccess
 {
     public static async Task<ClientCard> LoadAsync(IQuerySession session, Guid clientId, CancellationToken ct) =>
@@ -15,10 +15,9 @@ public static class ClientAccess
         await session.Query<ClientCard>().FirstOrDefaultAsync(c => c.Phone == phone || c.OtherPhones.Contains(phone), ct);
 
     /// <summary>Appends to the client's stream, which may not exist yet (a card known from orders alone): appending starts it.</summary>
-    public static void Append(this IDocumentSession session, Guid clientId, Origin origin, params object[] events)
+    public static void Append(this IDocumentSession session, Guid clientId, params object[] events)
     {
         if (events.Length == 0) return;
-        session.Stamp(origin);
         session.Events.Append(clientId, events);
     }
 }

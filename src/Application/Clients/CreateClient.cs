@@ -38,7 +38,7 @@ public static class CreateClientHandler
         List<object> events = [new ClientRegistered(id, shopId, phone, command.Name?.Trim(), origin, email)];
         if (command.Tags is { Count: > 0 } tags) events.Add(new ClientDetailsChanged(id, command.Name?.Trim(), phone, email, [], tags.Select(t => t.Trim()).Distinct().ToList(), null, origin));
         if (!string.IsNullOrWhiteSpace(command.Notes)) events.Add(new ClientNotesChanged(id, command.Notes.Trim(), origin));
-        session.Append(id, origin, [.. events]);
+        session.Append(id, [.. events]);
         return id;
     }
 }

@@ -36,7 +36,7 @@ public static class EraseClientDataHandler
         var origin = Origins.Of(actor);
         if (card.ErasureRequestedAt is null && reason is null)
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("reason", "Say why: the client has not asked to be forgotten.")]);
-        session.Append(card.Id, origin, new ClientDataErased(card.Id, reason, origin));
+        session.Append(card.Id, new ClientDataErased(card.Id, reason, origin));
         return new ScrubErasedClientData(card.Id, card.ShopId, reason, origin);
     }
 }

@@ -22,6 +22,6 @@ public static class SetClientNotesHandler
     {
         var origin = Origins.Of(currentUser.RequireStaff());
         var card = await ClientAccess.LoadAsync(session, command.ClientId, ct);
-        session.Append(card.Id, origin, ClientDecisions.SetNotes(card.Id, card.Notes, command.Notes, origin));
+        session.Append(card.Id, ClientDecisions.SetNotes(card.Id, card.Notes, command.Notes, origin));
     }
 }

@@ -43,7 +43,7 @@ public static class SetClientPrivacyHandler
         var events = new List<object>();
         if (command.PersonalisationAllowed is { } allowed && allowed != card.PersonalisationAllowed) events.Add(new ClientPrivacyChanged(card.Id, allowed, by));
         if (command.EraseRequested == true && card.ErasureRequestedAt is null) events.Add(new ClientErasureRequested(card.Id, command.Reason?.Trim(), by));
-        session.Append(card.Id, by, [.. events]);
+        session.Append(card.Id, [.. events]);
         var erasure = command.EraseRequested == true || card.ErasureRequestedAt is not null;
         var personalised = !erasure && (command.PersonalisationAllowed ?? card.PersonalisationAllowed);
         return new PrivacyAnswer(phone, personalised, erasure,

@@ -31,7 +31,7 @@ public static class SyncClientsHandler
             var id = ClientIds.For(shopId, phone);
             if (await session.Events.FetchStreamStateAsync(id, ct) is not null) continue;
             var card = await session.LoadAsync<ClientCard>(id, ct);
-            session.Append(id, origin, new ClientRegistered(id, shopId, phone, card?.Name, origin, card?.Email));
+            session.Append(id, new ClientRegistered(id, shopId, phone, card?.Name, origin, card?.Email));
             created++;
         }
         return new ClientsSynced(created == 0 ? "Все клиенты уже синхронизированы" : $"Создано клиентов: {created}", created, phones.Count - created, phones.Count);

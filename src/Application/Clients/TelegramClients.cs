@@ -53,7 +53,6 @@ public static class TelegramClientsHandler
         var events = ClientDecisions.RegisterFromTelegram(current?.State, ClientIds.For(shopId, phone), shopId, phone, command.CustomerName?.Trim(),
             command.TelegramUserId, command.TelegramUsername?.Trim(), command.TelegramFirstName?.Trim(), by);
         if (events.Length == 0) return current!;
-        session.Stamp(by);
         var id = current?.Id ?? ((ClientRegistered)events[0]).ClientId;
         // A card may exist from orders alone, with no stream yet: appending starts it.
         session.Events.Append(id, events);

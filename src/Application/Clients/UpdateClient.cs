@@ -45,6 +45,6 @@ public static class UpdateClientHandler
             command.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? card.Tags,
             command.DefaultAddress is null ? card.DefaultAddress : string.IsNullOrWhiteSpace(command.DefaultAddress) ? null : command.DefaultAddress.Trim(),
             command.Notes is null ? card.Notes : command.Notes.Trim());
-        session.Append(card.Id, origin, ClientDecisions.Change(card.Id, current, wanted, origin));
+        session.Append(card.Id, ClientDecisions.Change(card.Id, current, wanted, origin));
     }
 }

@@ -45,7 +45,6 @@ public static class AddWarehouseItemHandler
             command.MinQuantity, command.Image, origin);
         var item = WarehouseItem.Create(added);
         object[] first = command.Quantity > 0 ? InventoryDecisions.Deliver(item, command.Quantity, null, "initial stock", origin) : [];
-        session.Stamp(origin);
         session.Events.StartStream<WarehouseItem>(id, [added, .. first]);
         return id;
     }

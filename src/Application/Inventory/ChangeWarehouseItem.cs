@@ -69,21 +69,21 @@ public static class ChangeWarehouseItemHandler
                 : [],
             .. command.MinQuantity is { } min ? InventoryDecisions.SetMinQuantity(item, min, origin) : [],
         ];
-        session.Append(stream, origin, events);
+        stream.AppendMany(events);
     }
 
     public static async Task Handle(ArchiveWarehouseItem command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireStockKeeper();
         var stream = await InventoryAccess.ItemForWritingAsync(session, command.ItemId, ct);
-        session.Append(stream, origin, InventoryDecisions.Archive(stream.Aggregate!, command.Reason?.Trim(), origin));
+        stream.AppendMany(InventoryDecisions.Archive(stream.Aggregate!, command.Reason?.Trim(), origin));
     }
 
     public static async Task Handle(SellWarehouseItem command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
         var origin = currentUser.RequireStockKeeper();
         var stream = await InventoryAccess.ItemForWritingAsync(session, command.ItemId, ct);
-        session.Append(stream, origin, InventoryDecisions.SellOverCounter(stream.Aggregate!, command.Quantity, command.Price is { } p ? new Money(p) : null, command.Comment?.Trim(), origin));
+        stream.AppendMany(InventoryDecisions.SellOverCounter(stream.Aggregate!, command.Quantity, command.Price is { } p ? new Money(p) : null, command.Comment?.Trim(), origin));
     }
 
     public static async Task<string?> Handle(SetWarehouseItemPhoto command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
@@ -96,7 +96,7 @@ public static class ChangeWarehouseItemHandler
             using var content = new MemoryStream(command.Content, writable: false);
             url = await storage.SaveAsync($"warehouse/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
         }
-        if (url != stream.Aggregate!.Image) session.Append(stream, origin, [new ItemPhotoChanged(command.ItemId, url, origin)]);
+        if (url != stream.Aggregate!.Image) stream.AppendMany([new ItemPhotoChanged(command.ItemId, url, origin)]);
         return url;
     }
 }

@@ -20,11 +20,4 @@ public static class InventoryAccess
         if (stream.Aggregate is null) throw new NotFoundException("Warehouse item", itemId);
         return stream;
     }
-
-    public static void Append(this IDocumentSession session, IEventStream<WarehouseItem> stream, Origin origin, object[] events)
-    {
-        if (events.Length == 0) return;
-        session.Stamp(origin);
-        stream.AppendMany(events);
-    }
 }

@@ -100,7 +100,7 @@ public static class OrderStockHandler
         foreach (var itemId in itemIds)
         {
             var stream = await session.Events.FetchForWriting<WarehouseItem>(itemId, ct);
-            if (stream.Aggregate is { } item) session.Append(stream, Stock, decide(item));
+            if (stream.Aggregate is { } item) stream.AppendMany(decide(item));
         }
     }
 

@@ -48,6 +48,6 @@ public static class RecordStockMovementHandler
             "price_change" => InventoryDecisions.ChangePrice(item, new Money(command.CostPrice!.Value), new Money(command.RetailPrice!.Value), origin),
             _ => InventoryDecisions.SetMinQuantity(item, command.Quantity!.Value, origin),
         };
-        session.Append(stream, origin, events);
+        stream.AppendMany(events);
     }
 }

@@ -66,7 +66,6 @@ public static class StockTakesHandler
         if (unknown.Count > 0) throw new ValidationException(unknown);
         var drafted = StockTakeDecisions.Draft(Guid.CreateVersion7(), Tenancy.ShopOf(session),
             command.Items.Select(c => new StockTakeLine(c.ItemId, items[c.ItemId].Name, items[c.ItemId].Quantity, c.CountedQuantity)).ToList(), command.Notes?.Trim(), origin);
-        session.Stamp(origin);
         session.Events.StartStream<StockTake>(drafted.StockTakeId, drafted);
         return drafted.StockTakeId;
     }
@@ -87,12 +86,11 @@ public static class StockTakesHandler
             if (item.Aggregate is not { } current) continue;
             var events = InventoryDecisions.CountForStockTake(current, line.Expected, line.Counted, take.Id, origin);
             if (events.Length == 0) continue;
-            session.Append(item, origin, events);
+            item.AppendMany(events);
             changed++;
             var after = current.Quantity + ((StockCounted)events[0]).Difference;
             if (after < current.Reserved) warnings.Add($"«{current.Name}»: на складе {after}, а заказы держат {current.Reserved}.");
         }
-        session.Stamp(origin);
         stream.AppendOne(new StockTakeApplied(take.Id, changed, origin));
         return new StockTakeResult(take.Id, StockTake.Applied, changed, false, warnings);
     }

@@ -18,10 +18,10 @@ public sealed record AddOrderNote(Guid OrderId, string Text, long? ExpectedVersi
 
 public static class AddOrderNoteHandler
 {
-    public static object[] Handle(AddOrderNote command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(AddOrderNote command, [WriteAggregate(Required = false)] Order? order, ICurrentUser currentUser)
     {
         var origin = Origins.Of(currentUser.RequireStaff());
         order.OrFail(command.OrderId, command.ExpectedVersion);
-        return session.Decided(origin, new OrderNoteAdded(command.OrderId, command.Text.Trim(), origin));
+        return [new OrderNoteAdded(command.OrderId, command.Text.Trim(), origin)];
     }
 }

@@ -36,6 +36,6 @@ public static class AddOrderPhotoHandler
         OrderDecisions.EnsureAcceptsPhotos(found);
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"orders/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
-        return (url, [.. session.Decided(origin, OrderDecisions.AddPhoto(found, url, origin))]);
+        return (url, [OrderDecisions.AddPhoto(found, url, origin)]);
     }
 }

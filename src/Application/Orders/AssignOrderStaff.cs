@@ -42,8 +42,8 @@ public static class AssignOrderStaffHandler
 
         var found = order.OrFail(command.OrderId, command.ExpectedVersion);
         var origin = Origins.Of(actor);
-        return session.Decided(origin, command.Assignment == StaffAssignment.Responsible
+        return command.Assignment == StaffAssignment.Responsible
             ? OrderDecisions.AssignResponsible(found, user.Id, user.Name, origin)
-            : OrderDecisions.AssignCourier(found, user.Id, user.Name, origin));
+            : OrderDecisions.AssignCourier(found, user.Id, user.Name, origin);
     }
 }

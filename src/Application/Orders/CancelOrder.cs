@@ -19,13 +19,13 @@ public sealed record CancelOrder(Guid OrderId, string Reason, long? ExpectedVers
 
 public static class CancelOrderHandler
 {
-    public static object[] Handle(CancelOrder command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(CancelOrder command, [WriteAggregate(Required = false)] Order? order, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         // Authorisation before decision: a florist asking to cancel gets 403, not the order's status in a 409.
         if (!OrderTransitions.WhoMay[OrderStatus.Cancelled].Contains(actor.Role!.Value))
             throw new ForbiddenException("Only managers and directors cancel orders.");
         var origin = Origins.Of(actor);
-        return session.Decided(origin, OrderDecisions.Cancel(order.OrFail(command.OrderId, command.ExpectedVersion), command.Reason.Trim(), origin));
+        return OrderDecisions.Cancel(order.OrFail(command.OrderId, command.ExpectedVersion), command.Reason.Trim(), origin);
     }
 }

@@ -39,12 +39,12 @@ public static class ChangeOrderLinesHandler
         if (product is not { Enabled: true, Archived: false })
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("product_id", $"Product {command.ProductId} is not available in this shop.")]);
         var line = new OrderLine(product.Id, product.Name, product.Price, command.Quantity, command.SpecialRequests?.Trim());
-        return session.Decided(origin, OrderDecisions.AddLine(found, line, origin));
+        return OrderDecisions.AddLine(found, line, origin);
     }
 
-    public static object[] Handle(RemoveOrderLine command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(RemoveOrderLine command, [WriteAggregate(Required = false)] Order? order, ICurrentUser currentUser)
     {
         var origin = Origins.Of(currentUser.Require(Permission.EditOrders, "Only managers and directors change an order's lines."));
-        return session.Decided(origin, OrderDecisions.RemoveLine(order.OrFail(command.OrderId), command.ProductId, origin));
+        return OrderDecisions.RemoveLine(order.OrFail(command.OrderId), command.ProductId, origin);
     }
 }

@@ -25,8 +25,8 @@ public sealed record ChangeOrderStatus(Guid OrderId, string Status, string? Note
 public static class ChangeOrderStatusHandler
 {
     // Wolverine fetches the order in the caller's shop and appends what is returned, refused if another writer got in
-    // first; the session carries who did it onto the events' metadata.
-    public static object[] Handle(ChangeOrderStatus command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
+    // first.
+    public static object[] Handle(ChangeOrderStatus command, [WriteAggregate(Required = false)] Order? order, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         OrderStatuses.TryParse(command.Status, out var target);
@@ -34,6 +34,6 @@ public static class ChangeOrderStatusHandler
         if (!OrderTransitions.WhoMay[target].Contains(actor.Role!.Value))
             throw new ForbiddenException($"A {actor.Role.Value.ToString().ToUpperInvariant()} cannot move an order to '{target.Name()}'.");
         var origin = Origins.Of(actor);
-        return session.Decided(origin, OrderDecisions.ChangeStatus(order.OrFail(command.OrderId, command.ExpectedVersion), target, origin, command.Notes));
+        return OrderDecisions.ChangeStatus(order.OrFail(command.OrderId, command.ExpectedVersion), target, origin, command.Notes);
     }
 }

@@ -83,7 +83,7 @@ public static class EditOrderHandler
         };
         var events = OrderDecisions.EditByStaff(order, customer, recipient, delivery, command.PostcardText ?? order.PostcardText,
             PaymentMethod.Choose(command.PaymentMethod, order.PaymentMethod), command.DeliveryCost is { } cost ? new Money(cost) : null, Given(command.DeliveryCostReason), origin);
-        return session.Decided(origin, events);
+        return events;
     }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

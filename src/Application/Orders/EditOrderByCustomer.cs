@@ -51,7 +51,7 @@ public static class EditOrderByCustomerHandler
             TimeSlot = slot ?? order.Delivery.TimeSlot,
         };
         var origin = Origins.Customer(currentUser.Actor);
-        return session.Decided(origin, OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin));
+        return OrderDecisions.EditByCustomer(order, recipient, delivery, command.PostcardText ?? order.PostcardText, origin);
     }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

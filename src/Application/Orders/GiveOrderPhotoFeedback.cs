@@ -23,9 +23,9 @@ public sealed record GiveOrderPhotoFeedback(Guid OrderId, string Feedback, strin
 
 public static class GiveOrderPhotoFeedbackHandler
 {
-    public static object[] Handle(GiveOrderPhotoFeedback command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(GiveOrderPhotoFeedback command, [WriteAggregate(Required = false)] Order? order, ICurrentUser currentUser)
     {
         var origin = Origins.Customer(currentUser.Actor);
-        return session.Decided(origin, OrderDecisions.GiveFeedback(order.OrFail(command.OrderId), command.Feedback, command.Comment?.Trim(), origin));
+        return [OrderDecisions.GiveFeedback(order.OrFail(command.OrderId), command.Feedback, command.Comment?.Trim(), origin)];
     }
 }

@@ -102,24 +102,9 @@ public sealed class OrderDetails
     public string? ShopName { get; set; }
 }
 
-/// <summary>
-/// Keeps <see cref="OrderDetails"/> in step with an order's events; inline, so a read after a write sees the write.
-/// It is also where an order's events set things going: as Marten commits them, it hands this projection the new
-/// events and the order with them, and <see cref="Reactions"/> says what to send (docs/decisions/0029).
-/// </summary>
+/// <summary>Keeps <see cref="OrderDetails"/> in step with an order's events; inline, so a read after a write sees the write.</summary>
 public sealed partial class OrderDetailsProjection : SingleStreamProjection<OrderDetails, Guid>
 {
-    /// <summary>Set when the store is configured; without it (a tool that only reads) nothing is sent.</summary>
-    public Reactions? Reactions { get; init; }
-
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<OrderDetails> slice)
-    {
-        if (Reactions is null || slice.Snapshot is null) return ValueTask.CompletedTask;
-        foreach (var message in Reactions.ToOrder(OrderState.Of(slice.Snapshot), [.. slice.Events().Select(e => (e.Data, e.Version))]))
-            slice.PublishMessage(message);
-        return ValueTask.CompletedTask;
-    }
-
     public OrderDetails Create(IEvent<OrderPlaced> e)
     {
         var p = e.Data;

@@ -25,23 +25,14 @@ public static class OrderStreams
     }
 
     /// <summary>
-    /// Starts a new order's stream and makes it findable by its public tracking id, stamped with who placed it.
+    /// Starts a new order's stream and makes it findable by its public tracking id.
     /// Every way an order comes into being goes through here, so none is left without its tracking lookup. What the
     /// new order sets going is raised as it is committed (<see cref="Reactions"/>).
     /// </summary>
     public static void Start(this IDocumentSession session, OrderPlaced placed)
     {
-        session.Stamp(placed.By);
         session.Events.StartStream<Order>(placed.OrderId, placed);
         session.Insert(new TrackingLookup(placed.TrackingId, placed.ShopId, placed.OrderId));
-    }
-
-    /// <summary>Appends what a decision returned to the stream it was decided on, stamped with who did it.</summary>
-    public static void Append(this IDocumentSession session, IEventStream<Order> stream, Origin origin, params object[] events)
-    {
-        if (events.Length == 0) return;
-        session.Stamp(origin);
-        stream.AppendMany(events);
     }
 
     /// <summary>
@@ -55,24 +46,6 @@ public static class OrderStreams
         if (expectedVersion is { } expected && expected != order.Version)
             throw new JasperFx.ConcurrencyException($"Order {orderId} is at version {order.Version}, not {expected}.", null);
         return order;
-    }
-
-    /// <summary>
-    /// What a decision returned, for Wolverine to append to the stream it fetched; the session is stamped with who
-    /// decided. What the events set going is raised as they are committed (<see cref="Reactions"/>).
-    /// </summary>
-    public static object[] Decided(this IDocumentSession session, Origin origin, params object[] events)
-    {
-        if (events.Length > 0) session.Stamp(origin);
-        return events;
-    }
-
-    /// <summary>Marten's event metadata says who and from where too: user name and a source header.</summary>
-    public static void Stamp(this IDocumentSession session, Origin origin)
-    {
-        session.LastModifiedBy = origin.Actor;
-        session.SetHeader("source", origin.Source);
-        if (origin.Role is not null) session.SetHeader("role", origin.Role);
     }
 
     public static Actor RequireStaff(this ICurrentUser currentUser) =>

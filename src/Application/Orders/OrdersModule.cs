@@ -13,17 +13,11 @@ public static class OrdersModule
 {
     public const string OrderNumbersTable = "order_numbers";
 
-    /// <summary>
-    /// Orders in the event store: inline projections for read-your-writes, lookups, counters; what an order's events set
-    /// going is raised by its details projection as they are committed (<paramref name="reactions"/>).
-    /// </summary>
-    public static StoreOptions AddOrders(this StoreOptions opts, Reactions reactions)
+    /// <summary>Orders and products in the event store: inline projections for read-your-writes, lookups, counters.</summary>
+    public static StoreOptions AddOrders(this StoreOptions opts)
     {
         opts.Projections.Add<OrderWriteModel>(ProjectionLifecycle.Live);
-        opts.Projections.Add(new OrderDetailsProjection { Reactions = reactions }, ProjectionLifecycle.Inline);
-        // Side effects of inline projections are off by default; ours are the reactions, stored by Wolverine's outbox
-        // in the transaction that commits the events (Marten hands them to Wolverine: IntegrateWithWolverine).
-        opts.Events.EnableSideEffectsOnInlineProjections = true;
+        opts.Projections.Add<OrderDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<Notifications.BlockedTelegramChat>().SingleTenanted();
         opts.Projections.Add<OrderHistoryProjection>(ProjectionLifecycle.Inline);
         // Boards are sorted by creation time: a real column, not an expression over the JSON, so that the many

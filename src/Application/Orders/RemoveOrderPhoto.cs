@@ -25,11 +25,11 @@ public sealed record RemoveOrderPhoto(Guid OrderId, string? Url, string? Reason)
 
 public static class RemoveOrderPhotoHandler
 {
-    public static object[] Handle(RemoveOrderPhoto command, [WriteAggregate(Required = false)] Order? order, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(RemoveOrderPhoto command, [WriteAggregate(Required = false)] Order? order, ICurrentUser currentUser)
     {
         var origin = Origins.Of(currentUser.RequireStaff());
         var found = order.OrFail(command.OrderId);
         var url = string.IsNullOrWhiteSpace(command.Url) ? found.LatestPhotoUrl ?? throw new Domain.Common.DomainException("The order has no photo.") : command.Url.Trim();
-        return session.Decided(origin, OrderDecisions.RemovePhoto(found, url, command.Reason?.Trim(), origin));
+        return OrderDecisions.RemovePhoto(found, url, command.Reason?.Trim(), origin);
     }
 }

@@ -78,7 +78,7 @@ public static class CreateKaspiPaymentHandler
         var messages = new OutgoingMessages();
         if (order is not null)
         {
-            session.Append(stream!, KaspiOrigin.Kaspi, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi));
+            stream!.AppendMany(PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi));
             messages.Add(new PollKaspiPayment(order.Id, answer.ExternalId, now).DelayedFor(options.FirstPoll));
         }
         return (new KaspiPaymentAnswerView(answer.ExternalId, answer.Status, order?.Id, amount.Tiyn, amount.ToTenge()), messages);

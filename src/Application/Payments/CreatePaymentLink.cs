@@ -33,7 +33,7 @@ public static class CreatePaymentLinkHandler
         var link = await kaspi.CreateLinkAsync(shop, amount, $"Оплата заказа #{details!.OrderNumber}", ct);
 
         session.Insert(new KaspiPaymentLookup(link.PaymentId, order.ShopId, order.Id, details.CustomerPhone, amount.Tiyn, $"Оплата заказа #{details.OrderNumber}", "payment-link", clock.GetUtcNow()));
-        session.Append(stream, KaspiOrigin.Kaspi, PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
+        stream.AppendMany(PaymentDecisions.RecordPaymentLink(order, link.PaymentId, link.Url, link.ExpiresAt, amount, KaspiOrigin.Kaspi));
         return (new PaymentLinkView(link.Url, link.PaymentId, link.ExpiresAt, amount), [new PollKaspiPayment(order.Id, link.PaymentId, clock.GetUtcNow()).DelayedFor(options.FirstPoll)]);
     }
 }
@@ -47,7 +47,9 @@ public static class RequestRemainderPaymentHandler
         TimeProvider clock, CancellationToken ct)
     {
         var order = await session.Events.AggregateStreamAsync<Order>(message.OrderId, token: ct);
-        if (order is null || PaymentDecisions.AmountDue(order) <= Domain.Common.Money.Zero || order.Status == OrderStatus.Cancelled) return [];
+        // Only an order paid through Kaspi is asked for what its grown total owes; anything else is settled by hand.
+        if (order is not { IsPaid: true } || order.PaymentMethod != Domain.Orders.PaymentMethod.Kaspi
+            || PaymentDecisions.AmountDue(order) <= Domain.Common.Money.Zero || order.Status == OrderStatus.Cancelled) return [];
         var (_, messages) = await CreatePaymentLinkHandler.Handle(new CreatePaymentLink(message.OrderId), session, options, kaspi, clock, ct);
         return messages;
     }

@@ -16,7 +16,7 @@ public sealed record PollKaspiPayment(Guid OrderId, string ExternalId, DateTimeO
 
 public static class PollKaspiPaymentHandler
 {
-    public static async Task<(Events, OutgoingMessages)> Handle(PollKaspiPayment message, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+    public static async Task<(Events, OutgoingMessages)> Handle(PollKaspiPayment message, [WriteAggregate(Required = false)] Order? found, KaspiOptions options, IKaspiPay kaspi,
         TimeProvider clock, ILogger<PollKaspiPayment> logger, CancellationToken ct)
     {
         if (found is not { } order || !order.KaspiPayments.TryGetValue(message.ExternalId, out var payment)) return ([], []);
@@ -32,23 +32,23 @@ public static class PollKaspiPaymentHandler
         {
             // A poll that fails is just a poll: the next one is already planned below.
             logger.LogWarning("Polling Kaspi payment {ExternalId} of order {OrderId} failed: {Error}", message.ExternalId, order.Id, e.Message);
-            return Next(message, options, clock, session, order);
+            return Next(message, options, clock, order);
         }
 
         if (KaspiStatuses.Classify(status) == KaspiOutcome.Unknown)
             logger.LogWarning("Kaspi reported an unknown status {Status} for payment {ExternalId} of order {OrderId}; polling goes on", status, message.ExternalId, order.Id);
 
         var (events, keepPolling) = PaymentDecisions.ReportKaspiStatus(order, message.ExternalId, status, Guid.CreateVersion7(), KaspiOrigin.Kaspi);
-        if (!keepPolling) return ([.. session.Decided(KaspiOrigin.Kaspi, events)], []);
-        var (expired, next) = Next(message, options, clock, session, order);
-        return ([.. session.Decided(KaspiOrigin.Kaspi, events), .. expired], next);
+        if (!keepPolling) return ([.. events], []);
+        var (expired, next) = Next(message, options, clock, order);
+        return ([.. events, .. expired], next);
     }
 
     /// <summary>The next poll, scheduled; or, 24 hours without an answer that ends it, the payment given up (staff hear of it).</summary>
-    private static (Events, OutgoingMessages) Next(PollKaspiPayment message, KaspiOptions options, TimeProvider clock, IDocumentSession session, Order order)
+    private static (Events, OutgoingMessages) Next(PollKaspiPayment message, KaspiOptions options, TimeProvider clock, Order order)
     {
         if (options.NextPoll(message.StartedAt, clock.GetUtcNow()) is { } next) return ([], [message.DelayedFor(next)]);
         var (events, _) = PaymentDecisions.ReportKaspiStatus(order, message.ExternalId, "Expired", Guid.CreateVersion7(), KaspiOrigin.Payments);
-        return ([.. session.Decided(KaspiOrigin.Payments, events)], []);
+        return ([.. events], []);
     }
 }

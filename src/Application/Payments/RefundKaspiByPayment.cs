@@ -36,7 +36,7 @@ public static class RefundKaspiByPaymentHandler
         var orderId = payment.OrderId ?? throw new ConflictException("This Kaspi payment pays no order; refund it from the order it belongs to.");
         var stream = await OrderStreams.ForWritingAsync(session, orderId, null, ct);
         var (accepted, events) = RefundOrderHandler.Decide(new RefundOrder(orderId, command.Amount is { } tenge ? Domain.Common.Money.FromTenge(tenge).Tiyn : null,
-            string.IsNullOrWhiteSpace(command.Reason) ? "Возврат через Kaspi" : command.Reason.Trim()), stream.Aggregate!, session, Origins.Of(actor));
+            string.IsNullOrWhiteSpace(command.Reason) ? "Возврат через Kaspi" : command.Reason.Trim()), stream.Aggregate!, Origins.Of(actor));
         stream.AppendMany(events);
         return accepted;
     }

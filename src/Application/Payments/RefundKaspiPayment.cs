@@ -20,7 +20,7 @@ public sealed record RefundCancelledOrder(Guid OrderId, Guid RefundId)
 
 public static class RefundKaspiPaymentHandler
 {
-    public static async Task<object[]> Handle(RefundKaspiPayment message, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, KaspiOptions options, IKaspiPay kaspi,
+    public static async Task<object[]> Handle(RefundKaspiPayment message, [WriteAggregate(Required = false)] Order? found, KaspiOptions options, IKaspiPay kaspi,
         ILogger<RefundKaspiPayment> logger, CancellationToken ct)
     {
         if (found is not { } order || !order.RefundsPending.TryGetValue(message.RefundId, out var refund)) return [];
@@ -28,24 +28,24 @@ public static class RefundKaspiPaymentHandler
         var paymentId = refund.PaymentId ?? PaymentDecisions.LatestReceivedPayment(order);
         if (paymentId is null || options.For(order.ShopId) is not { } shop)
         {
-            return session.Decided(KaspiOrigin.Payments, PaymentDecisions.FailRefund(order, message.RefundId, "No Kaspi payment to refund through", KaspiOrigin.Payments));
+            return PaymentDecisions.FailRefund(order, message.RefundId, "No Kaspi payment to refund through", KaspiOrigin.Payments);
         }
 
         try
         {
             // Unreachable Kaspi throws KaspiUnavailableException: retried on the configured schedule.
             var reference = await kaspi.RefundAsync(shop, paymentId, refund.Amount, ct);
-            return session.Decided(KaspiOrigin.Kaspi, PaymentDecisions.CompleteRefund(order, message.RefundId, reference, KaspiOrigin.Kaspi));
+            return PaymentDecisions.CompleteRefund(order, message.RefundId, reference, KaspiOrigin.Kaspi);
         }
         catch (KaspiRejectedException e)
         {
             logger.LogWarning("Kaspi refused refund {RefundId} of order {OrderId}: {Error}", message.RefundId, order.Id, e.Message);
-            return session.Decided(KaspiOrigin.Kaspi, PaymentDecisions.FailRefund(order, message.RefundId, e.Message, KaspiOrigin.Kaspi));
+            return PaymentDecisions.FailRefund(order, message.RefundId, e.Message, KaspiOrigin.Kaspi);
         }
     }
 }
 
 public static class RefundCancelledOrderHandler
 {
-    public static object[] Handle(RefundCancelledOrder message, [WriteAggregate(Required = false)] Order? found, IDocumentSession session) =>
-        found is null ? [] : session.Decided(KaspiOrigin.Payments, PaymentDecisions.RefundAfterCancel(found, message.RefundId, KaspiOrigin.Payments));}
+    public static object[] Handle(RefundCancelledOrder message, [WriteAggregate(Required = false)] Order? found) =>
+        found is null ? [] : PaymentDecisions.RefundAfterCancel(found, message.RefundId, KaspiOrigin.Payments);}

@@ -38,17 +38,17 @@ public sealed record RefundAccepted(Guid RefundId, Money Amount, string Status)
 public static class RefundOrderHandler
 {
 
-    public static (RefundAccepted, Events) Handle(RefundOrder command, [WriteAggregate(Required = false)] Order? found, IDocumentSession session, ICurrentUser currentUser)
+    public static (RefundAccepted, Events) Handle(RefundOrder command, [WriteAggregate(Required = false)] Order? found, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         if (!actor.May(Permission.RefundPayments)) throw new ForbiddenException("Only managers and directors refund payments.");
-        return Decide(command, found.OrFail(command.OrderId), session, Origins.Of(actor));
+        return Decide(command, found.OrFail(command.OrderId), Origins.Of(actor));
     }
 
     /// <summary>The refund asked for, decided on the order; also used where the order is found from its Kaspi payment.</summary>
-    public static (RefundAccepted, Events) Decide(RefundOrder command, Order order, IDocumentSession session, Origin origin)
+    public static (RefundAccepted, Events) Decide(RefundOrder command, Order order, Origin origin)
     {
         var requested = PaymentDecisions.RequestRefund(order, Guid.CreateVersion7(), command.Amount is { } tiyn ? new Money(tiyn) : null, command.Reason.Trim(), origin);
-        return (new RefundAccepted(requested.RefundId, requested.Amount, "pending"), [.. session.Decided(origin, requested)]);
+        return (new RefundAccepted(requested.RefundId, requested.Amount, "pending"), [requested]);
     }
 }

@@ -22,7 +22,7 @@ public static class RequestKaspiPaymentHandler
         if (order.KaspiPayments.Count > 0 || order.IsPaid || order.Status == OrderStatus.Cancelled) return ([], []);
 
         if (options.For(order.ShopId) is not { } shop)
-            return ([.. session.Decided(KaspiOrigin.Payments, new KaspiPaymentRequestFailed(order.Id, "Kaspi Pay is not configured for this shop", KaspiOrigin.Payments))], []);
+            return ([new KaspiPaymentRequestFailed(order.Id, "Kaspi Pay is not configured for this shop", KaspiOrigin.Payments)], []);
 
         var details = await session.LoadAsync<OrderDetails>(order.Id, ct);
         var amount = PaymentDecisions.AmountDue(order);
@@ -35,11 +35,11 @@ public static class RequestKaspiPaymentHandler
         catch (KaspiRejectedException e)
         {
             logger.LogWarning("Kaspi refused a payment for order {OrderId}: {Error}", order.Id, e.Message);
-            return ([.. session.Decided(KaspiOrigin.Kaspi, new KaspiPaymentRequestFailed(order.Id, e.Message, KaspiOrigin.Kaspi))], []);
+            return ([new KaspiPaymentRequestFailed(order.Id, e.Message, KaspiOrigin.Kaspi)], []);
         }
 
         session.Insert(new KaspiPaymentLookup(answer.ExternalId, order.ShopId, order.Id, details.CustomerPhone, amount.Tiyn, $"Оплата заказа #{details.OrderNumber}", KaspiOrigin.Payments.Actor, clock.GetUtcNow()));
-        return ([.. session.Decided(KaspiOrigin.Kaspi, PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi))],
+        return ([.. PaymentDecisions.RecordKaspiPayment(order, answer.ExternalId, amount, answer.Status, KaspiOrigin.Kaspi)],
             [new PollKaspiPayment(order.Id, answer.ExternalId, clock.GetUtcNow()).DelayedFor(options.FirstPoll)]);
     }
 }

@@ -72,7 +72,7 @@ public static class AddProductImageByUrlHandler
             using var stream = new MemoryStream(content, writable: false);
             url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", extension, stream, ct);
         }
-        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
+        session.Append(product, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
         return url;
     }
 }
@@ -86,7 +86,7 @@ public static class AddProductImageHandler
         if (product.Images.Count >= AddProductImage.MaxImages) throw new Domain.Common.DomainException($"A product has at most {AddProductImage.MaxImages} images.");
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"products/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
-        session.Append(product, origin, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
+        session.Append(product, ProductDecisions.AddImage(product, url, command.Primary, AddProductImage.MaxImages, origin));
         return url;
     }
 }
@@ -100,6 +100,6 @@ public static class RemoveProductImageHandler
         var url = command.ImageId is { } id
             ? product.Images.FirstOrDefault(i => i.Id == id)?.Url ?? throw new NotFoundException("Image", id)
             : command.Url!;
-        session.Append(product, origin, ProductDecisions.RemoveImage(product, url, origin));
+        session.Append(product, ProductDecisions.RemoveImage(product, url, origin));
     }
 }

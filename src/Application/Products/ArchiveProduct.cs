@@ -25,6 +25,6 @@ public static class ArchiveProductHandler
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        session.Append(product, origin, ProductDecisions.Archive(product, command.Reason?.Trim(), origin));
+        session.Append(product, ProductDecisions.Archive(product, command.Reason?.Trim(), origin));
     }
 }

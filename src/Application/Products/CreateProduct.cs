@@ -37,7 +37,7 @@ public static class CreateProductHandler
         var origin = currentUser.RequireCatalogEditor();
         var shopId = Tenancy.ShopOf(session);
         var id = await ProductStreams.NextIdAsync(session, ct);
-        session.StartProduct(id, origin, ProductDecisions.Create(id, shopId, command.ToInfo(), command.Enabled ?? true, null, [], origin));
+        session.StartProduct(id, ProductDecisions.Create(id, shopId, command.ToInfo(), command.Enabled ?? true, null, [], origin));
         return id;
     }
 }

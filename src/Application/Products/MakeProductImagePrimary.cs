@@ -23,6 +23,6 @@ public static class MakeProductImagePrimaryHandler
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.ProductId, ct);
-        session.Append(product, origin, ProductDecisions.MakePrimary(product, command.Url, origin));
+        session.Append(product, ProductDecisions.MakePrimary(product, command.Url, origin));
     }
 }

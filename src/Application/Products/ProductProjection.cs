@@ -11,22 +11,10 @@ namespace Cvety.Application.Products;
 
 /// <summary>
 /// Folds a product's events into the <see cref="Product"/> document, inline: the catalog's read model, and the state
-/// product decisions are made on. What the events set going is decided in <see cref="Reactions"/>, called from here.
+/// product decisions are made on. What the events set going is decided in <see cref="Reactions"/>.
 /// </summary>
 public sealed partial class ProductProjection : MultiStreamProjection<Product, int>
 {
-    /// <summary>Set when the store is configured; without it nothing is sent.</summary>
-    public Reactions? Reactions { get; init; }
-
-    /// <summary>As Marten commits a product's events, what they set going (<see cref="Reactions"/>).</summary>
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Product> slice)
-    {
-        if (Reactions is not null && slice.Snapshot is { } product)
-            foreach (var message in Reactions.ToProduct(product.Id, product.ShopId, product.BitrixId, [.. slice.Events().Select(e => e.Data)]))
-                slice.PublishMessage(message);
-        return ValueTask.CompletedTask;
-    }
-
     public ProductProjection()
     {
         Identity<IProductEvent>(e => e.ProductId);

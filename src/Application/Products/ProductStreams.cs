@@ -38,16 +38,14 @@ public static class ProductStreams
     /// Appends what a decision returned, expecting the version the decision saw, so two editors cannot both win. What
     /// the events set going is raised as they are committed (<see cref="Reactions"/>).
     /// </summary>
-    public static void Append(this IDocumentSession session, Product product, Origin origin, object[] events)
+    public static void Append(this IDocumentSession session, Product product, object[] events)
     {
         if (events.Length == 0) return;
-        session.Stamp(origin);
         session.Events.Append(StreamOf(product.Id), product.Revision + events.Length, events);
     }
 
-    public static void StartProduct(this IDocumentSession session, int productId, Origin origin, object[] events)
+    public static void StartProduct(this IDocumentSession session, int productId, object[] events)
     {
-        session.Stamp(origin);
         session.Events.StartStream(StreamOf(productId), events);
     }
 

@@ -13,11 +13,11 @@ public static class ProductsModule
     public const string IdSequence = "product_ids";
 
     /// <summary>Products and warehouse items as event streams with inline projections, and what search needs.</summary>
-    public static StoreOptions AddProducts(this StoreOptions opts, Reactions reactions)
+    public static StoreOptions AddProducts(this StoreOptions opts)
     {
         // Before anything that indexes with it.
         opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
-        opts.Projections.Add(new ProductProjection { Reactions = reactions }, ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ProductProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<Product>().Index(x => x.BitrixId!);
         opts.Projections.Add(new ProductSearchIndex(opts.DatabaseSchemaName), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, IdSequence, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General), 1000));

@@ -39,7 +39,7 @@ public static class SetProductCompositionHandler
         var unknown = command.Items.Select((l, i) => (l, i)).Where(x => !known.Contains(x.l.ItemId))
             .Select(x => new ValidationFailure($"Items[{x.i}].ItemId", $"Warehouse item {x.l.ItemId} does not exist in this shop.")).ToList();
         if (unknown.Count > 0) throw new ValidationException(unknown);
-        session.Append(product, origin, ProductDecisions.SetComposition(product, command.Items.Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList(), origin));
+        session.Append(product, ProductDecisions.SetComposition(product, command.Items.Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList(), origin));
     }
 }
 
@@ -69,6 +69,6 @@ public static class SetRecipeLineHandler
         if (command.Quantity > 0 && await session.LoadAsync<WarehouseItem>(command.ItemId, ct) is null)
             throw new ValidationException([new ValidationFailure("warehouse_item_id", $"Warehouse item {command.ItemId} does not exist in this shop.")]);
         var lines = ProductRecipeHandler.With(product, command.ItemId, command.Quantity).Select(l => new CompositionLine(l.ItemId, l.Quantity)).ToList();
-        session.Append(product, origin, ProductDecisions.SetComposition(product, lines, origin));
+        session.Append(product, ProductDecisions.SetComposition(product, lines, origin));
     }
 }

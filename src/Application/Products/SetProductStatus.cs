@@ -25,6 +25,6 @@ public static class SetProductStatusHandler
     {
         var origin = currentUser.RequireCatalogEditor();
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
-        session.Append(product, origin, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
+        session.Append(product, ProductDecisions.SetAvailability(product, command.Enabled, command.Reason, origin));
     }
 }

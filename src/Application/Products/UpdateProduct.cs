@@ -61,6 +61,6 @@ public static class UpdateProductHandler
         var product = await ProductStreams.LoadAsync(session, command.Id, ct);
         var merged = command.Over(product.Info);
         await Fields.ValidateAndThrowAsync(merged, ct);
-        session.Append(product, origin, ProductDecisions.Change(product, merged.ToInfo(), command.Enabled, command.Reason, origin));
+        session.Append(product, ProductDecisions.Change(product, merged.ToInfo(), command.Enabled, command.Reason, origin));
     }
 }

@@ -32,7 +32,6 @@ public static class AddReviewPhotoHandler
         using var content = new MemoryStream(command.Content, writable: false);
         var url = await storage.SaveAsync($"reviews/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
         var by = Origins.Customer(currentUser.Actor);
-        session.Stamp(by);
         session.Events.Append(review.Id, new ReviewPhotoAdded(review.Id, url, by));
         return url;
     }

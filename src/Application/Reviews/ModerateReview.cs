@@ -23,13 +23,12 @@ public sealed record ModerateReview(Guid ReviewId, bool Hidden, string? Reason)
 
 public static class ModerateReviewHandler
 {
-    // The session: who did it goes on the events' metadata. Wolverine loads the review in the caller's shop (another
+    // Wolverine loads the review in the caller's shop (another
     // shop's is not there: 404) and appends what is returned, expecting the version it loaded.
-    public static object[] Handle(ModerateReview command, [WriteAggregate(Required = false)] Review? review, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(ModerateReview command, [WriteAggregate(Required = false)] Review? review, ICurrentUser currentUser)
     {
         var origin = Origins.Of(currentUser.Require(Permission.ModerateReviews, "Only the shop's staff moderate its reviews."));
         if (review is null) throw new NotFoundException("Review", command.ReviewId);
-        session.Stamp(origin);
         return ReviewDecisions.Moderate(review.Id, review.Hidden, command.Hidden, command.Reason, origin);
     }
 }

@@ -50,7 +50,6 @@ public static class SubmitReviewHandler
 
         var by = Origins.Customer(currentUser.Actor);
         var id = Guid.CreateVersion7();
-        session.Stamp(by);
         session.Events.StartStream<Review>(id, new ReviewSubmitted(id, shopId, command.ProductId, command.Rating,
             string.IsNullOrWhiteSpace(command.Text) ? null : command.Text.Trim(), command.AuthorName!.Trim(), orderId, by));
         return id;

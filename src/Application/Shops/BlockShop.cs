@@ -26,7 +26,7 @@ public static class BlockShopHandler
         var shop = await ShopStreams.LoadAsync(session, command.ShopId, ct);
         var origin = Origins.Of(currentUser.Actor);
         var events = ShopDecisions.Block(shop, command.Blocked, command.Reason?.Trim(), origin);
-        session.Append(shop, origin, events);
+        session.Append(shop, events);
         return shop with { IsBlocked = command.Blocked };
     }
 }

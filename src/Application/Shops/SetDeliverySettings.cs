@@ -60,8 +60,6 @@ public static class SetDeliverySettingsHandler
             command.SlotMinutes ?? old.SlotMinutes,
             command.PickupAvailable ?? old.PickupAvailable,
             command.DeliveryAvailable ?? old.DeliveryAvailable);
-        if (!delivery.PickupAvailable && !delivery.DeliveryAvailable)
-            throw new DomainException("At least one fulfillment method (pickup or delivery) must be available");
-        session.Append(current.Shop, origin, new DeliverySettingsSet(command.ShopId, delivery, origin));
+        session.Append(current.Shop, ShopDecisions.SetDelivery(current.Shop, delivery, origin));
     }
 }

@@ -87,7 +87,7 @@ public static class SetWorkingHoursHandler
         var offset = command.UtcOffset is { } text && SetWorkingHours.TryOffset(text, out var o) ? o : current.Hours.UtcOffset;
         var exceptions = command.Exceptions?.Select(e => e.ToDate()).ToList() ?? (command.IsLegacy ? current.Hours.Exceptions : []);
         var hours = new WorkingHours(week, exceptions, offset);
-        session.Append(current.Shop, origin, new WorkingHoursSet(command.ShopId, hours, origin));
+        session.Append(current.Shop, ShopDecisions.SetHours(current.Shop, hours, origin));
     }
 
     /// <summary>A legacy group's new hours: closed, or the times given over the group's current ones; null when the body does not touch it.</summary>

@@ -52,15 +52,16 @@ public static class ShopStreams
 
     public static void StartShop(this IDocumentSession session, ShopOpened opened)
     {
-        session.Stamp(opened.By);
         session.Events.StartStream(StreamOf(opened.ShopId), opened);
     }
 
-    /// <summary>Appends what a decision returned, expecting the version the decision saw.</summary>
-    public static void Append(this IDocumentSession session, Shop shop, Origin origin, params object[] events)
+    /// <summary>
+    /// Appends what a decision returned, expecting the version the decision saw. Not Wolverine's aggregate workflow: a
+    /// shop's stream is named after its integer id and the <see cref="Shop"/> document lives outside every tenant.
+    /// </summary>
+    public static void Append(this IDocumentSession session, Shop shop, params object[] events)
     {
         if (events.Length == 0) return;
-        session.Stamp(origin);
         session.Events.Append(StreamOf(shop.Id), shop.Revision + events.Length, events);
     }
 

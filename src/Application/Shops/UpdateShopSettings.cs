@@ -59,8 +59,6 @@ public static class UpdateShopSettingsHandler
             command.PickupPoints?.Select(p => p.Trim()).ToList() ?? old.PickupPoints);
         var name = command.Name?.Trim() ?? current.Shop.Name;
         var city = command.City is { } c ? ShopCities.Normalise(c) : current.Shop.City;
-        object[] renamed = name != current.Shop.Name || city != current.Shop.City ? [new ShopRenamed(command.ShopId, name, city, origin)] : [];
-        object[] changed = profile != old || renamed.Length == 0 ? [new ShopProfileChanged(command.ShopId, profile, origin)] : [];
-        session.Append(current.Shop, origin, [.. renamed, .. changed]);
+        session.Append(current.Shop, ShopDecisions.ChangeProfile(current.Shop, old, profile, name, city, origin));
     }
 }

@@ -14,7 +14,6 @@ public static class Accounts
     public static UserRegistered Open(this IDocumentSession session, string name, string phone, string password, UserRole role, int? shopId, string? email, Origin by)
     {
         var registered = new UserRegistered(Guid.CreateVersion7(), name.Trim(), phone, PasswordHasher.Hash(password), role, shopId, email?.Trim(), by);
-        session.Stamp(by);
         session.Events.StartStream<User>(registered.UserId, registered);
         return registered;
     }

@@ -18,13 +18,11 @@ public sealed record BlockUser(Guid UserId, bool Blocked, string? Reason)
 
 public static class BlockUserHandler
 {
-    // The session: who did it goes on the events' metadata.
-    public static object[] Handle(BlockUser command, [WriteAggregate(Required = false)] User? user, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(BlockUser command, [WriteAggregate(Required = false)] User? user, ICurrentUser currentUser)
     {
         if (!currentUser.Actor.IsSuperadmin) throw new ForbiddenException("Only the superadmin blocks users.");
         var target = user.Visible(currentUser.Actor, command.UserId);
         var origin = Origins.Of(currentUser.Actor);
-        session.Stamp(origin);
         return UserDecisions.Block(target, command.Blocked, command.Reason?.Trim(), origin);
     }
 }

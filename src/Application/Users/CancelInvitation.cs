@@ -19,6 +19,6 @@ public static class CancelInvitationHandler
         if (invitation.Status != Invitation.Pending) throw new ConflictException($"The invitation is already {invitation.Status}.");
         var shop = await ShopStreams.LoadAsync(session, invitation.ShopId, ct);
         var origin = Origins.Of(actor);
-        session.Append(shop, origin, new InvitationCancelled(shop.Id, invitation.Id, origin));
+        session.Append(shop, new InvitationCancelled(shop.Id, invitation.Id, origin));
     }
 }

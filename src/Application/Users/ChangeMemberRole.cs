@@ -30,7 +30,6 @@ public static class ChangeMemberRoleHandler
         actor.RequireRankOver(member.Role);
 
         var origin = Origins.Of(actor);
-        session.Stamp(origin);
         return UserDecisions.ChangeRole(member, role, await Accounts.IsLastDirectorAsync(session, member, ct), origin);
     }
 }

@@ -29,14 +29,12 @@ public sealed record ChangePassword(Guid UserId, Guid? SessionId, string OldPass
 
 public static class ChangePasswordHandler
 {
-    // The session: who did it goes on the events' metadata.
-    public static object[] Handle(ChangePassword command, [WriteAggregate(Required = false)] User? user, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(ChangePassword command, [WriteAggregate(Required = false)] User? user, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         if (user is null || actor.UserId != user.Id) throw new AuthenticationFailedException("The account no longer exists.");
         if (!PasswordHasher.Verify(command.OldPassword, user.PasswordHash)) throw new ValidationException([new ValidationFailure("old_password", "Current password is incorrect")]);
         var origin = Origins.Of(actor);
-        session.Stamp(origin);
         return [new UserPasswordChanged(user.Id, PasswordHasher.Hash(command.NewPassword), command.SessionId, origin)];
     }
 }

@@ -45,7 +45,7 @@ public static class InviteMemberHandler
 
         var origin = Origins.Of(actor);
         var invited = new MemberInvited(shop.Id, Guid.CreateVersion7(), phone, role, command.Name?.Trim(), origin);
-        session.Append(shop, origin, invited);
+        session.Append(shop, invited);
         return new InvitationView(invited.InvitationId, shop.Id, phone, invited.Name, role.Name(), Invitation.Pending, origin.Actor, null, clock.GetUtcNow());
     }
 }

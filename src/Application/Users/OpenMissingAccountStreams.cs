@@ -19,7 +19,6 @@ public static class OpenMissingAccountStreamsHandler
     public static async Task<int> Handle(OpenMissingAccountStreams _, IDocumentSession session, CancellationToken ct)
     {
         var migration = Origin.System("migration");
-        session.Stamp(migration);
         var opened = 0;
         foreach (var user in await session.Query<User>().ToListAsync(ct))
         {

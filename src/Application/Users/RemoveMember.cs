@@ -29,7 +29,6 @@ public static class RemoveMemberHandler
         actor.RequireRankOver(member.Role);
 
         var origin = Origins.Of(actor);
-        session.Stamp(origin);
         return UserDecisions.Deactivate(member, await Accounts.IsLastDirectorAsync(session, member, ct), command.Reason?.Trim(), origin);
     }
 }

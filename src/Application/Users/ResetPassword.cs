@@ -25,13 +25,11 @@ public sealed record ResetPassword(Guid UserId, string NewPassword, string? Reas
 
 public static class ResetPasswordHandler
 {
-    // The session: who did it goes on the events' metadata.
-    public static object[] Handle(ResetPassword command, [WriteAggregate(Required = false)] User? user, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(ResetPassword command, [WriteAggregate(Required = false)] User? user, ICurrentUser currentUser)
     {
         if (!currentUser.Actor.IsSuperadmin) throw new ForbiddenException("Only the superadmin resets passwords.");
         var target = user.Visible(currentUser.Actor, command.UserId);
         var origin = Origins.Of(currentUser.Actor);
-        session.Stamp(origin);
         return [new UserPasswordReset(target.Id, PasswordHasher.Hash(command.NewPassword), command.Reason?.Trim(), origin)];
     }
 }

@@ -11,13 +11,11 @@ public sealed record SignOut(Guid UserId, Guid SessionId, DateTimeOffset TokenEx
 
 public static class SignOutHandler
 {
-    // The session: who did it goes on the events' metadata.
-    public static object[] Handle(SignOut command, [WriteAggregate(Required = false)] User? user, IDocumentSession session, ICurrentUser currentUser)
+    public static object[] Handle(SignOut command, [WriteAggregate(Required = false)] User? user, ICurrentUser currentUser)
     {
         var actor = currentUser.RequireStaff();
         if (user is null || actor.UserId != user.Id) throw new AuthenticationFailedException("The account no longer exists.");
         var origin = Origins.Of(actor);
-        session.Stamp(origin);
         return [new UserSignedOut(user.Id, command.SessionId, command.TokenExpires, origin)];
     }
 }

@@ -44,7 +44,6 @@ public static class UpdateProfileHandler
         }
         var email = command.Email is null ? user.Email : string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
         var origin = Origins.Of(actor);
-        session.Stamp(origin);
         if (command.TelegramUserId is > 0 and var telegram && await session.Query<User>().AnyAsync(u => u.TelegramUserId == telegram && u.Id != user.Id, ct))
             throw new ConflictException("This Telegram account is linked to another user.");
         return UserDecisions.ChangeProfile(user, command.Name?.Trim() ?? user.Name, email, phone, origin, command.TelegramUserId);

@@ -30,4 +30,26 @@ public static class ShopDecisions
         if (shop.IsBlocked == blocked) return [];
         return blocked ? [new ShopBlocked(shop.Id, reason, by)] : [new ShopUnblocked(shop.Id, reason, by)];
     }
+
+    /// <summary>
+    /// The shop's profile, name and city as its staff saved them. A new name or city is its own event (the platform's
+    /// lists show it); a save that changes nothing else is still recorded as a profile save, as the legacy screen sends
+    /// the whole form each time and staff expect to see that they saved it.
+    /// </summary>
+    public static object[] ChangeProfile(Shop shop, ShopProfile current, ShopProfile profile, string name, string city, Origin by)
+    {
+        object[] renamed = name != shop.Name || city != shop.City ? [new ShopRenamed(shop.Id, name, city, by)] : [];
+        object[] changed = profile != current || renamed.Length == 0 ? [new ShopProfileChanged(shop.Id, profile, by)] : [];
+        return [.. renamed, .. changed];
+    }
+
+    public static object[] SetHours(Shop shop, WorkingHours hours, Origin by) => [new WorkingHoursSet(shop.Id, hours, by)];
+
+    /// <summary>A shop that neither delivers nor lets customers pick up could take no order at all.</summary>
+    public static object[] SetDelivery(Shop shop, DeliverySettings delivery, Origin by)
+    {
+        if (!delivery.PickupAvailable && !delivery.DeliveryAvailable)
+            throw new DomainException("At least one fulfillment method (pickup or delivery) must be available");
+        return [new DeliverySettingsSet(shop.Id, delivery, by)];
+    }
 }
