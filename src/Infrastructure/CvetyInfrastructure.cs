@@ -66,6 +66,8 @@ public static class CvetyInfrastructure
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 opts.Events.MetadataConfig.EnableAll();
+                // EnableAll leaves out the user name column; an auditor reading the event table sees who from it (EventOrigins).
+                opts.Events.MetadataConfig.UserNameEnabled = true;
                 // Every write fetches its stream first (FetchForWriting), so Marten knows the version and appends with
                 // plain inserts and one version-checked update instead of the quick-append function: measured cheaper
                 // in PostgreSQL (docs/decisions/0009).
