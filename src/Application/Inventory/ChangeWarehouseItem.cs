@@ -1,3 +1,4 @@
+using Wolverine.Marten;
 using Cvety.Application.Common;
 using Cvety.Application.Users;
 using Cvety.Domain.Common;
@@ -55,13 +56,12 @@ public sealed record SetWarehouseItemPhoto(Guid ItemId, byte[] Content, bool Rem
 
 public static class ChangeWarehouseItemHandler
 {
-    // The session: an item's stream is fetched for writing and several decisions may append to it.
-    public static async Task Handle(ChangeWarehouseItem command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    // Wolverine fetches the item in the caller's shop and appends what is returned; several decisions may add to it.
+    public static object[] Handle(ChangeWarehouseItem command, [WriteAggregate(nameof(ChangeWarehouseItem.ItemId), Required = false)] WarehouseItem? found, ICurrentUser currentUser)
     {
         var origin = currentUser.RequireStockKeeper();
-        var stream = await InventoryAccess.ItemForWritingAsync(session, command.ItemId, ct);
-        var item = stream.Aggregate!;
-        object[] events =
+        var item = found.OrFail(command.ItemId);
+        return
         [
             .. InventoryDecisions.Rename(item, command.Name ?? item.Name, origin),
             .. command.CostPrice is not null || command.RetailPrice is not null
@@ -69,34 +69,32 @@ public static class ChangeWarehouseItemHandler
                 : [],
             .. command.MinQuantity is { } min ? InventoryDecisions.SetMinQuantity(item, min, origin) : [],
         ];
-        stream.AppendMany(events);
     }
 
-    public static async Task Handle(ArchiveWarehouseItem command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static object[] Handle(ArchiveWarehouseItem command, [WriteAggregate(nameof(ArchiveWarehouseItem.ItemId), Required = false)] WarehouseItem? found, ICurrentUser currentUser)
     {
         var origin = currentUser.RequireStockKeeper();
-        var stream = await InventoryAccess.ItemForWritingAsync(session, command.ItemId, ct);
-        stream.AppendMany(InventoryDecisions.Archive(stream.Aggregate!, command.Reason?.Trim(), origin));
+        return InventoryDecisions.Archive(found.OrFail(command.ItemId), command.Reason?.Trim(), origin);
     }
 
-    public static async Task Handle(SellWarehouseItem command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static object[] Handle(SellWarehouseItem command, [WriteAggregate(nameof(SellWarehouseItem.ItemId), Required = false)] WarehouseItem? found, ICurrentUser currentUser)
     {
         var origin = currentUser.RequireStockKeeper();
-        var stream = await InventoryAccess.ItemForWritingAsync(session, command.ItemId, ct);
-        stream.AppendMany(InventoryDecisions.SellOverCounter(stream.Aggregate!, command.Quantity, command.Price is { } p ? new Money(p) : null, command.Comment?.Trim(), origin));
+        return InventoryDecisions.SellOverCounter(found.OrFail(command.ItemId), command.Quantity, command.Price is { } p ? new Money(p) : null, command.Comment?.Trim(), origin);
     }
 
-    public static async Task<string?> Handle(SetWarehouseItemPhoto command, IDocumentSession session, ICurrentUser currentUser, IImageStorage storage, CancellationToken ct)
+    // The session names the shop's folder for the photo.
+    public static async Task<(string?, Events)> Handle(SetWarehouseItemPhoto command, [WriteAggregate(nameof(SetWarehouseItemPhoto.ItemId), Required = false)] WarehouseItem? found, IDocumentSession session, ICurrentUser currentUser,
+        IImageStorage storage, CancellationToken ct)
     {
         var origin = currentUser.RequireStockKeeper();
-        var stream = await InventoryAccess.ItemForWritingAsync(session, command.ItemId, ct);
+        var item = found.OrFail(command.ItemId);
         string? url = null;
         if (!command.Remove)
         {
             using var content = new MemoryStream(command.Content, writable: false);
             url = await storage.SaveAsync($"warehouse/{Tenancy.ShopOf(session)}", ImageFormats.ExtensionOf(command.Content)!, content, ct);
         }
-        if (url != stream.Aggregate!.Image) stream.AppendMany([new ItemPhotoChanged(command.ItemId, url, origin)]);
-        return url;
+        return (url, url != item.Image ? [new ItemPhotoChanged(command.ItemId, url, origin)] : []);
     }
 }

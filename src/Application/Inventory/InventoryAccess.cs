@@ -14,10 +14,6 @@ public static class InventoryAccess
     public static Origin RequireStockKeeper(this ICurrentUser currentUser) =>
         Origins.Of(currentUser.Require(Permission.ManageStock, "Only florists, managers and directors keep stock."));
 
-    public static async Task<IEventStream<WarehouseItem>> ItemForWritingAsync(IDocumentSession session, Guid itemId, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<WarehouseItem>(itemId, ct);
-        if (stream.Aggregate is null) throw new NotFoundException("Warehouse item", itemId);
-        return stream;
-    }
+    /// <summary>The item Wolverine fetched for a handler (<c>[WriteAggregate]</c>, in the caller's shop), or 404.</summary>
+    public static WarehouseItem OrFail(this WarehouseItem? item, Guid itemId) => item ?? throw new NotFoundException("Warehouse item", itemId);
 }

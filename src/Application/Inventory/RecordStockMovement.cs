@@ -1,3 +1,4 @@
+using Wolverine.Marten;
 using Cvety.Application.Common;
 using Cvety.Domain.Common;
 using Cvety.Domain.Inventory;
@@ -35,12 +36,11 @@ public sealed record RecordStockMovement(Guid ItemId, string Operation, int? Qua
 
 public static class RecordStockMovementHandler
 {
-    public static async Task Handle(RecordStockMovement command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
+    public static object[] Handle(RecordStockMovement command, [WriteAggregate(nameof(RecordStockMovement.ItemId), Required = false)] WarehouseItem? found, ICurrentUser currentUser)
     {
         var origin = currentUser.RequireStockKeeper();
-        var stream = await InventoryAccess.ItemForWritingAsync(session, command.ItemId, ct);
-        var item = stream.Aggregate!;
-        var events = command.Operation switch
+        var item = found.OrFail(command.ItemId);
+        return command.Operation switch
         {
             "delivery" => InventoryDecisions.Deliver(item, command.Quantity!.Value, command.CostPrice is { } c ? new Money(c) : null, command.Reason, origin),
             "writeoff" => InventoryDecisions.WriteOff(item, command.Quantity!.Value, command.Reason!, origin),
@@ -48,6 +48,5 @@ public static class RecordStockMovementHandler
             "price_change" => InventoryDecisions.ChangePrice(item, new Money(command.CostPrice!.Value), new Money(command.RetailPrice!.Value), origin),
             _ => InventoryDecisions.SetMinQuantity(item, command.Quantity!.Value, origin),
         };
-        stream.AppendMany(events);
     }
 }
