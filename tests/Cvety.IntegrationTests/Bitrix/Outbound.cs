@@ -1,4 +1,5 @@
 using System.Net;
+using Cvety.Application.Bitrix;
 using Cvety.BitrixSimulator;
 using Cvety.IntegrationTests.Infrastructure;
 
@@ -64,7 +65,7 @@ public sealed class when_an_order_placed_with_us_goes_to_bitrix(CvetyApi api) : 
 
         foreach (var id in ids)
             (await Eventually.HoldsAsync(async () => await BitrixIdAsync(world, id) is not null, TimeSpan.FromSeconds(60))).Should().BeTrue();
-        await Task.Delay(1500);
+        (await Api.NothingPendingAsync(typeof(CreateOrderInBitrix))).Should().BeTrue("no create is left to send");
         foreach (var id in ids) CreatesFor(id).Should().ContainSingle();
     }
 
@@ -79,7 +80,7 @@ public sealed class when_an_order_placed_with_us_goes_to_bitrix(CvetyApi api) : 
 
         Api.Bitrix.Mode = SimMode.Ok;
         (await Eventually.HoldsAsync(async () => await BitrixIdAsync(world, id) is not null, TimeSpan.FromSeconds(60))).Should().BeTrue();
-        await Task.Delay(1500);
+        (await Api.NothingPendingAsync(typeof(CreateOrderInBitrix))).Should().BeTrue("no create is left to send");
         CreatesFor(id).Count(c => c.Status == 200).Should().Be(1);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Cvety.Application.Payments;
 using Cvety.IntegrationTests.Infrastructure;
 using Cvety.KaspiSimulator;
 
@@ -38,7 +39,7 @@ public sealed class KaspiPayments(CvetyApi api) : ApiTest(api)
 
         await PayAsync(world, order, payment);
         var polls = Api.Kaspi.CallsTo("status").Count;
-        await Task.Delay(3000);
+        (await Api.NothingPendingAsync(typeof(PollKaspiPayment))).Should().BeTrue("a processed payment is not polled any more");
         Api.Kaspi.CallsTo("status").Count.Should().Be(polls, "a processed payment is not polled any more");
         Api.Kaspi.CallsTo("create").Should().HaveCount(1);
 
@@ -68,7 +69,7 @@ public sealed class KaspiPayments(CvetyApi api) : ApiTest(api)
 
         Api.Kaspi.Mode = KaspiSimMode.Ok;
         (await Eventually.HoldsAsync(() => Task.FromResult(Api.Kaspi.Payments.Count == 1), TimeSpan.FromSeconds(15))).Should().BeTrue();
-        await Task.Delay(3000);
+        (await Api.NothingPendingAsync(typeof(RequestKaspiPayment))).Should().BeTrue("no request is left to try again");
         Api.Kaspi.Payments.Should().HaveCount(1);
         Api.Kaspi.CallsTo("create").Count(c => c.Status == 200).Should().Be(1);
         (await world.OrderAsync(Api, order)).GetProperty("kaspi_payment_id").GetString().Should().Be(Api.Kaspi.Payments.Single().Id);
@@ -83,7 +84,7 @@ public sealed class KaspiPayments(CvetyApi api) : ApiTest(api)
         (await Api.Client(world.Manager).PostJson($"/api/v1/orders/{order}/cancel", new { reason = "Клиент передумал" })).StatusCode.Should().Be(HttpStatusCode.OK);
         (await Eventually.HoldsAsync(async () => (await world.OrderAsync(Api, order)).GetProperty("refunded_amount").GetInt64() == PaymentsWorld.Total, TimeSpan.FromSeconds(15)))
             .Should().BeTrue();
-        await Task.Delay(2000);
+        (await Api.NothingPendingAsync(typeof(RefundCancelledOrder), typeof(RefundKaspiPayment))).Should().BeTrue("no refund is left to send");
         var refund = Api.Kaspi.CallsTo("refund").Where(c => c.Query["externalId"] == payment).Should().ContainSingle().Subject;
         refund.Query["amount"].Should().Be("16500");
         refund.Query["externalId"].Should().Be(payment);
@@ -153,7 +154,7 @@ public sealed class KaspiPayments(CvetyApi api) : ApiTest(api)
         var staffChat = CvetyApi.StaffChatOf(PaymentsWorld.Shop);
         (await Eventually.HoldsAsync(() => Task.FromResult(Api.Telegram.SentTo(staffChat).Any(m => m.Text.Contains("Оплата не прошла"))))).Should().BeTrue();
         var polls = Api.Kaspi.CallsTo("status").Count;
-        await Task.Delay(2500);
+        (await Api.NothingPendingAsync(typeof(PollKaspiPayment))).Should().BeTrue("a rejected payment is not polled any more");
         Api.Kaspi.CallsTo("status").Count.Should().Be(polls);
         (await world.OrderAsync(Api, order)).GetProperty("is_paid").GetBoolean().Should().BeFalse();
     }
