@@ -62,7 +62,28 @@ public sealed class BitrixSim : IAsyncDisposable
         _nextId = options.FirstOrderId - 1;
     }
 
-    public SimMode Mode { get; set; } = SimMode.Ok;
+    private volatile CancellationTokenSource _hung = new();
+    private SimMode _mode = SimMode.Ok;
+
+    /// <summary>
+    /// How Bitrix behaves. Leaving <see cref="SimMode.Hang"/> answers the calls still hanging with 504, as a gateway in
+    /// front of a Bitrix that came back would: a caller waits no longer than the hang lasted.
+    /// </summary>
+    public SimMode Mode
+    {
+        get => _mode;
+        set
+        {
+            _mode = value;
+            if (value != SimMode.Hang) Interlocked.Exchange(ref _hung, new CancellationTokenSource()).Cancel();
+        }
+    }
+
+    private async Task HangAsync(HttpContext http)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _hung.Token);
+        await Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => { });
+    }
 
     /// <summary>Sends the echo webhooks; by default a plain HttpClient. Tests hand in one bound to their in-process host.</summary>
     public HttpClient? WebhookClient { get; set; }
@@ -169,7 +190,7 @@ public sealed class BitrixSim : IAsyncDisposable
         switch (Mode)
         {
             case SimMode.Hang:
-                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { });
+                await HangAsync(http);
                 return Record(generation, path, body, 504, new { status = false, error = "hung" });
             case SimMode.Fail:
                 return Record(generation, path, body, 503, new { status = false, error = "Bitrix is down" });
@@ -197,7 +218,7 @@ public sealed class BitrixSim : IAsyncDisposable
         switch (Mode)
         {
             case SimMode.Hang:
-                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { });
+                await HangAsync(http);
                 return Record(generation, path, null, 504, new { success = false, error = "hung" });
             case SimMode.Fail:
                 return Record(generation, path, null, 503, new { success = false, error = "Bitrix is down" });

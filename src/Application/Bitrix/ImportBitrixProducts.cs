@@ -116,19 +116,33 @@ public static class ProductImportScheduleHandler
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
+    /// <summary>
+    /// A whole catalog is many pages: a run may take longer than Wolverine's default minute per message, and a run cut
+    /// off by that limit used to end in the dead letters and take the schedule with it.
+    /// </summary>
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) => chain.ExecutionTimeoutInSeconds = 600;
+
     public static async Task<OutgoingMessages> Handle(RunScheduledProductImport message, IDocumentSession session, IBitrixClient bitrix, BitrixOptions options, TimeProvider clock,
         ILogger<RunScheduledProductImport> logger, CancellationToken ct)
     {
         var record = await session.LoadAsync<ProductImport>(ProductImport.Key, ct);
         if (record is null || record.ScheduleToken != message.Token) return [];
         if (message.DueAt is { } due && record.NextRunAt is { } next && Math.Abs((next - due).TotalMilliseconds) > 1) return [];
-        var messages = new OutgoingMessages();
-        var result = await ImportBitrixProductsHandler.RunAsync(session, bitrix, clock, record, ct);
-        logger.LogInformation("Scheduled Bitrix product import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Errors} unreadable",
-            result.Created, result.Updated, result.Unchanged, result.Errors.Count);
+        try
+        {
+            var result = await ImportBitrixProductsHandler.RunAsync(session, bitrix, clock, record, ct);
+            logger.LogInformation("Scheduled Bitrix product import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Errors} unreadable",
+                result.Created, result.Updated, result.Unchanged, result.Errors.Count);
+        }
+        catch (Exception e) when (e is BitrixUnavailableException or BitrixRejectedException or OperationCanceledException)
+        {
+            // A run that Bitrix did not answer (or that ran out of time) changes nothing and is not retried: the next run
+            // is the retry. Before, it went to the dead letters and no run came after it.
+            logger.LogWarning("Scheduled Bitrix product import failed and changed nothing; the next run is in {Interval}: {Error}", options.ProductImportInterval, e.Message);
+            session.EjectAllPendingChanges();
+        }
         record.NextRunAt = clock.GetUtcNow() + options.ProductImportInterval;
         session.Store(record);
-        messages.Add((message with { DueAt = record.NextRunAt }).ScheduledAt(record.NextRunAt.Value));
-        return messages;
+        return [(message with { DueAt = record.NextRunAt }).ScheduledAt(record.NextRunAt.Value)];
     }
 }

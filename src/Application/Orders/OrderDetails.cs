@@ -12,7 +12,7 @@ public sealed record OrderPhotoView(string Url, string Label, DateTimeOffset Add
 
 public sealed record OrderNoteView(string Text, string ChangedBy, string Actor, DateTimeOffset At);
 
-public sealed record RefundView(Guid Id, Money Amount, string Reason, string Status, string? Reference, string? Error, DateTimeOffset RequestedAt);
+public sealed record RefundView(Guid Id, Money Amount, string Reason, RefundStatus Status, string? Reference, string? Error, DateTimeOffset RequestedAt);
 
 public sealed record StatusConflictView(string Current, string Reported, string? ReportedCode, string Source, DateTimeOffset At);
 
@@ -176,17 +176,17 @@ public sealed partial class OrderDetailsProjection : SingleStreamProjection<Orde
     public void Apply(IEvent<OrderRefunded> e, OrderDetails d)
     {
         d.RefundedAmount += e.Data.Amount;
-        Settle(d, e.Data.RefundId, r => r with { Status = "refunded", Reference = e.Data.RefundReference }, e);
+        Settle(d, e.Data.RefundId, r => r with { Status = RefundStatus.Refunded, Reference = e.Data.RefundReference }, e);
     }
 
     public void Apply(IEvent<RefundRequested> e, OrderDetails d)
     {
-        d.Refunds.Add(new RefundView(e.Data.RefundId, e.Data.Amount, e.Data.Reason, "pending", null, null, e.At()));
+        d.Refunds.Add(new RefundView(e.Data.RefundId, e.Data.Amount, e.Data.Reason, RefundStatus.Pending, null, null, e.At()));
         d.RefundPendingAmount += e.Data.Amount;
         d.UpdatedAt = e.At();
     }
 
-    public void Apply(IEvent<RefundFailed> e, OrderDetails d) => Settle(d, e.Data.RefundId, r => r with { Status = "failed", Error = e.Data.Error }, e);
+    public void Apply(IEvent<RefundFailed> e, OrderDetails d) => Settle(d, e.Data.RefundId, r => r with { Status = RefundStatus.Failed, Error = e.Data.Error }, e);
 
     /// <summary>A requested refund got its answer: no longer under way.</summary>
     private static void Settle(OrderDetails d, Guid? refundId, Func<RefundView, RefundView> answer, IEvent e)

@@ -30,7 +30,7 @@ public sealed record RefundOrder(Guid OrderId, long? Amount, string Reason)
 /// A refund on its way to Kaspi (amount in tiyn); <c>success</c> is the legacy answer's. The legacy echo of the amount
 /// in float tenge (<c>refunded_amount</c>) is left out: a second amount in another unit is how the old 100x happened.
 /// </summary>
-public sealed record RefundAccepted(Guid RefundId, Money Amount, string Status)
+public sealed record RefundAccepted(Guid RefundId, Money Amount, RefundStatus Status)
 {
     public bool Success => true;
 }
@@ -49,6 +49,6 @@ public static class RefundOrderHandler
     public static (RefundAccepted, Events) Decide(RefundOrder command, Order order, Origin origin)
     {
         var requested = PaymentDecisions.RequestRefund(order, Guid.CreateVersion7(), command.Amount is { } tiyn ? new Money(tiyn) : null, command.Reason.Trim(), origin);
-        return (new RefundAccepted(requested.RefundId, requested.Amount, "pending"), [requested]);
+        return (new RefundAccepted(requested.RefundId, requested.Amount, RefundStatus.Pending), [requested]);
     }
 }

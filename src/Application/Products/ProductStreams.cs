@@ -36,7 +36,9 @@ public static class ProductStreams
 
     /// <summary>
     /// Appends what a decision returned, expecting the version the decision saw, so two editors cannot both win. What
-    /// the events set going is raised as they are committed (<see cref="Reactions"/>).
+    /// the events set going is raised as they are committed (<see cref="Reactions"/>). Not Wolverine's aggregate
+    /// workflow: the stream is named after the integer product id and folded by a multi-stream projection, so the
+    /// decision is made on the <see cref="Product"/> document and appended at its revision.
     /// </summary>
     public static void Append(this IDocumentSession session, Product product, object[] events)
     {

@@ -13,6 +13,15 @@ public enum DeliveryType
     [JsonStringEnumMemberName("scheduled")] Scheduled,
 }
 
+/// <summary>Where a refund stands: asked of Kaspi, done, or refused; written as the words the answers always had.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RefundStatus>))]
+public enum RefundStatus
+{
+    [JsonStringEnumMemberName("pending")] Pending,
+    [JsonStringEnumMemberName("refunded")] Refunded,
+    [JsonStringEnumMemberName("failed")] Failed,
+}
+
 /// <summary>
 /// How a customer pays, as the legacy API writes it. Customers and staff choose among <see cref="Chosen"/> (only Kaspi
 /// is taken through Cvety, by a payment link); an order from Bitrix carries Bitrix's own pay system ("bitrix:3"), so

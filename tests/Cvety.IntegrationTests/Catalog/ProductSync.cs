@@ -184,6 +184,27 @@ public sealed class when_products_are_synced_with_bitrix(CvetyApi api) : ApiTest
     }
 
     [Fact]
+    public async Task the_schedule_outlives_a_bitrix_that_is_down_longer_than_its_retries()
+    {
+        await BitrixWorld.CreateAsync(Api);
+        Api.Bitrix.SetProducts(CatalogRequests.SampleProducts());
+        Api.Bitrix.Mode = Cvety.BitrixSimulator.SimMode.Fail;
+        await using (var scope = Api.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+                .PublishAsync(new EnsureProductImportSchedule(), new DeliveryOptions { TenantId = Shop.TenantIdFor(CvetyApi.BitrixShopId) });
+
+        // Seven failed reads: more than a Bitrix call's first try and its four retries in the tests, after which the dead
+        // letters would have ended the chain.
+        // The simulator records a refused read without its query string.
+        bool Read(Cvety.BitrixSimulator.SimCall c, int status) => (c.Path == "/api/v2/products" || c.Path.StartsWith("/api/v2/products?", StringComparison.Ordinal)) && c.Status == status;
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Bitrix.Calls.Count(c => Read(c, 503)) >= 7), TimeSpan.FromSeconds(40))).Should().BeTrue();
+        Api.Bitrix.Mode = Cvety.BitrixSimulator.SimMode.Ok;
+        var back = DateTimeOffset.UtcNow;
+        (await Eventually.HoldsAsync(() => Task.FromResult(Api.Bitrix.Calls.Any(c => Read(c, 200) && c.At > back)), TimeSpan.FromSeconds(20)))
+            .Should().BeTrue("a failed run is followed by the next one, however long Bitrix was away");
+    }
+
+    [Fact]
     public async Task the_durable_schedule_imports_on_its_own()
     {
         await BitrixWorld.CreateAsync(Api);

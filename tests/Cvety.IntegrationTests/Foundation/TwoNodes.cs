@@ -187,7 +187,8 @@ public sealed class when_two_nodes_serve_one_database(CvetyApi api, Xunit.Abstra
 
     /// <summary>The start of each import run: its first page request.</summary>
     private static List<DateTimeOffset> RunStarts(BitrixSim bitrix) =>
-        [.. bitrix.Calls.Where(c => c.Path.StartsWith("/api/v2/products?", StringComparison.Ordinal) && c.Path.Contains("offset=0", StringComparison.Ordinal)).Select(c => c.At).Order()];
+        [.. bitrix.Calls.Where(c => c.Path.StartsWith("/api/v2/products?", StringComparison.Ordinal) && c.Path.Contains("offset=0", StringComparison.Ordinal) && c.Status == 200)
+            .Select(c => c.At).Order()];
 
     /// <summary>Which process runs Wolverine's durability agent for the database (read from Wolverine's node tables).</summary>
     private static async Task<ApiProcess> DurabilityHolderAsync(string connectionString, ApiProcess a, ApiProcess b)

@@ -111,12 +111,11 @@ public static partial class Ui
         _ => method,
     };
 
-    public static string RefundStatus(string status, string? error) => status switch
+    public static string RefundStatus(Domain.Orders.RefundStatus status, string? error) => status switch
     {
-        "pending" => "отправлен в Kaspi",
-        "refunded" => "выполнен",
-        "failed" => "не прошёл: " + error,
-        _ => status,
+        Domain.Orders.RefundStatus.Pending => "отправлен в Kaspi",
+        Domain.Orders.RefundStatus.Refunded => "выполнен",
+        _ => "не прошёл: " + error,
     };
 
     public static string ProductType(string type) => type switch
