@@ -30,13 +30,12 @@ public static class RefundKaspiByPaymentHandler
     // Not Wolverine's aggregate workflow: the order is known only once its Kaspi payment has been looked up.
     public static async Task<RefundAccepted> Handle(RefundKaspiByPayment command, IDocumentSession session, ICurrentUser currentUser, CancellationToken ct)
     {
-        var actor = currentUser.RequireStaff();
-        if (!actor.May(Permission.RefundPayments)) throw new ForbiddenException("Only managers and directors refund payments.");
+        var origin = Origins.Of(currentUser.Require(Permission.RefundPayments, "Only managers and directors refund payments."));
         var payment = await KaspiPayments.FindAsync(session, command.ExternalId, ct);
         var orderId = payment.OrderId ?? throw new ConflictException("This Kaspi payment pays no order; refund it from the order it belongs to.");
         var stream = await OrderStreams.ForWritingAsync(session, orderId, null, ct);
         var (accepted, events) = RefundOrderHandler.Decide(new RefundOrder(orderId, command.Amount is { } tenge ? Domain.Common.Money.FromTenge(tenge).Tiyn : null,
-            string.IsNullOrWhiteSpace(command.Reason) ? "Возврат через Kaspi" : command.Reason.Trim()), stream.Aggregate!, Origins.Of(actor));
+            string.IsNullOrWhiteSpace(command.Reason) ? "Возврат через Kaspi" : command.Reason.Trim()), stream.Aggregate!, origin);
         stream.AppendMany(events);
         return accepted;
     }

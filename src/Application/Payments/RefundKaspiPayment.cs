@@ -48,4 +48,5 @@ public static class RefundKaspiPaymentHandler
 public static class RefundCancelledOrderHandler
 {
     public static object[] Handle(RefundCancelledOrder message, [WriteAggregate(Required = false)] Order? found) =>
-        found is null ? [] : PaymentDecisions.RefundAfterCancel(found, message.RefundId, KaspiOrigin.Payments);}
+        found is null ? [] : PaymentDecisions.RefundAfterCancel(found, message.RefundId, KaspiOrigin.Payments);
+}

@@ -37,12 +37,10 @@ public sealed record RefundAccepted(Guid RefundId, Money Amount, RefundStatus St
 
 public static class RefundOrderHandler
 {
-
     public static (RefundAccepted, Events) Handle(RefundOrder command, [WriteAggregate(Required = false)] Order? found, ICurrentUser currentUser)
     {
-        var actor = currentUser.RequireStaff();
-        if (!actor.May(Permission.RefundPayments)) throw new ForbiddenException("Only managers and directors refund payments.");
-        return Decide(command, found.OrFail(command.OrderId), Origins.Of(actor));
+        var origin = Origins.Of(currentUser.Require(Permission.RefundPayments, "Only managers and directors refund payments."));
+        return Decide(command, found.OrFail(command.OrderId), origin);
     }
 
     /// <summary>The refund asked for, decided on the order; also used where the order is found from its Kaspi payment.</summary>

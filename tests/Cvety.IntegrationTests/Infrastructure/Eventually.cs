@@ -28,10 +28,11 @@ public static class Settled
     {
         var names = messages.Select(m => m.FullName!).ToArray();
         var data = api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        var schema = api.Services.GetRequiredService<Marten.IDocumentStore>().Options.DatabaseSchemaName;
         return await Eventually.HoldsAsync(async () =>
         {
             await using var count = data.CreateCommand(
-                "select count(*) from cvety.wolverine_incoming_envelopes where status in ('Incoming', 'Scheduled') and message_type = any($1)");
+                $"select count(*) from {schema}.wolverine_incoming_envelopes where status in ('Incoming', 'Scheduled') and message_type = any($1)");
             count.Parameters.AddWithValue(names);
             return (long)(await count.ExecuteScalarAsync())! == 0;
         });
