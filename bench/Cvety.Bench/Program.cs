@@ -6,10 +6,10 @@ using Cvety.Infrastructure.Database;
 using Cvety.Infrastructure.Development;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --board-only | --webhook-only [--rate N]] [--diagnose] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]
+// Usage: Cvety.Bench --api <Cvety.Api.dll> --out <docs/benchmarks.md> [--quick] [--catalog-only | --board-only | --webhook-only [--rate N] | --writes-only] [--diagnose] [--profile] [--httpclient] [--pg-settings "<line>;<line>"]
 // The default run measures each operation at 1 and 32 clients next to PostgreSQL's own limits. --diagnose adds the
-// instruments for chasing a figure: where the CPU went (per process, kdamond, interrupts), a warm-up before and a paced
-// phase after the 32-sender status webhook, and the paced ceiling. --webhook-only measures the Bitrix status webhook
+// instruments for chasing a figure: where the CPU went (per process, kdamond, interrupts), a paced phase after the
+// 32-sender status webhook, and the paced ceiling. --webhook-only measures the Bitrix status webhook
 // alone and prints it (the report file is left as it is); --profile loads pg_stat_statements and prints what PostgreSQL
 // ran per webhook call; --httpclient sends the webhook phases through HttpClient instead of BlockingHttp.
 var arguments = new Dictionary<string, int>();
@@ -121,12 +121,25 @@ if (arguments.ContainsKey("--board-only"))
     return only.Failures > 0 ? 1 : 0;
 }
 var webhookOnly = arguments.ContainsKey("--webhook-only");
+// --writes-only: the write phases of a full run (orders, status changes, the status webhook) and nothing after, printed:
+// the webhook measured in the state a full run leaves it in, in a third of the time.
+var writesOnly = arguments.ContainsKey("--writes-only");
 if (fixedRate is not null && !webhookOnly) throw new ArgumentException("--rate is for comparing runs: use it with --webhook-only, which writes no report.");
+var cpu = new List<(string Phase, CpuAccount.Use Use)>();
+// Runs a measured phase into the results, and returns where the machine's CPU went during it.
+async Task<CpuAccount.Use> Accounted(Func<Task<Result>> phase)
+{
+    var cpuBefore = CpuAccount.Take(api.ProcessId);
+    results.Add(await phase());
+    return CpuAccount.Between(cpuBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations);
+}
+
 foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 32 })
 {
     Console.WriteLine($"Order placement, {concurrency} concurrent...");
-    results.Add(await Measure.RunAsync("Place an order (POST /api/v1/orders)", concurrency, (concurrency == 1 ? 300 : 1500) / scale,
+    var placing = await Accounted(() => Measure.RunAsync("Place an order (POST /api/v1/orders)", concurrency, (concurrency == 1 ? 300 : 1500) / scale,
         i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Post, "/api/v1/orders", NewOrder(i)))), TimeSpan.FromSeconds(60)));
+    if (concurrency == 32 && diagnose) cpu.Add(("placing an order, 32 clients", placing));
 }
 
 foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 32 })
@@ -141,8 +154,9 @@ foreach (var concurrency in catalogOnly || webhookOnly ? [] : new[] { 1, 32 })
     });
     await Background.DrainAsync(pg.ConnectionString);
     Console.WriteLine($"Status change, {concurrency} concurrent...");
-    results.Add(await Measure.RunAsync("Change a status (PATCH /api/v1/orders/{id}/status)", concurrency, count,
+    var changing = await Accounted(() => Measure.RunAsync("Change a status (PATCH /api/v1/orders/{id}/status)", concurrency, count,
         i => Ok(() => api.Client.SendAsync(Request(HttpMethod.Patch, $"/api/v1/orders/{ids[i]}/status", new { status = "accepted" }))), TimeSpan.FromSeconds(60)));
+    if (concurrency == 32 && diagnose) cpu.Add(("a staff status change, 32 clients", changing));
 }
 
 // Bitrix's status webhook: orders that came from Bitrix, each moved one step by a delivery of its own.
@@ -152,21 +166,14 @@ var nextBitrixId = 500_000;
 var httpClientSenders = arguments.ContainsKey("--httpclient");
 using var senders = new BlockingHttp(api.Address);
 MachineNoise.Reading? noise = null;
-var cpu = new List<(string Phase, CpuAccount.Use Use)>();
-// Runs a status webhook phase into the results, and returns where the machine's CPU went during it.
-async Task<CpuAccount.Use> Accounted(Func<Task<Result>> phase)
-{
-    var cpuBefore = CpuAccount.Take(api.ProcessId);
-    results.Add(await phase());
-    return CpuAccount.Between(cpuBefore, CpuAccount.Take(api.ProcessId), results[^1].Operations);
-}
 
 foreach (var concurrency in catalogOnly ? [] : new[] { 1, 32 })
 {
     var count = (concurrency == 1 ? 300 : 1500) / scale;
-    // With --diagnose, the 32-sender code paths are warmed at that load first (not reported): in a phase started cold
-    // the JIT was still recompiling hot methods and took about a sixth of the CPU (perf, session 5).
-    var warm = concurrency == 32 && diagnose ? 2000 / scale : 0;
+    // The 32-sender code paths are warmed at that load first (not reported): in a phase started cold the JIT was still
+    // recompiling hot methods and took about a sixth of the CPU (perf, session 5), so a cold phase measures how soon a
+    // build reaches its steady state. Two builds 13% apart cold were within each other's spread warmed (session 19).
+    var warm = concurrency == 32 ? 2000 / scale : 0;
     var paced = concurrency == 32 && diagnose ? 6000 / scale : 0;
     var firstId = nextBitrixId;
     nextBitrixId += warm + count + paced;
@@ -215,9 +222,10 @@ foreach (var concurrency in catalogOnly ? [] : new[] { 1, 32 })
     if (concurrency == 32 && profile) await Profile.ResetAsync(pg.ConnectionString);
     var closed = await Accounted(() => Measure.RunAsync("Bitrix status webhook, a real change (POST /api/v1/webhooks/order-status-sync)", concurrency, count,
         i => Delivered(i, applied: true), TimeSpan.FromSeconds(60), blocking: !httpClientSenders));
+    if (concurrency == 1 && diagnose) cpu.Add(("status webhook, 1 sender", closed));
     if (concurrency == 32 && diagnose)
     {
-        cpu.Add(("closed loop, 32 senders", closed));
+        cpu.Add(("status webhook, 32 senders", closed));
         noise = new MachineNoise.Reading(results[^1].Seconds, closed.KdamondMs * closed.Operations, MachineNoise.SampleIntervalMs());
     }
     if (concurrency == 32 && profile) await Profile.PrintAsync(pg.ConnectionString, results[^1].Operations);
@@ -233,7 +241,7 @@ foreach (var concurrency in catalogOnly ? [] : new[] { 1, 32 })
         var offered = fixedRate ?? TargetShare * PgBench.Median(pg1Samples);
         Console.WriteLine($"Status webhook, {concurrency} concurrent senders paced at {offered:F0} changes/s...");
         await Background.DrainAsync(pg.ConnectionString);
-        cpu.Add(($"paced at {offered:F0}/s", await Accounted(() => Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)",
+        cpu.Add(($"status webhook paced at {offered:F0}/s", await Accounted(() => Measure.PacedAsync($"Bitrix status webhook, a real change, paced at {offered:F0}/s (the target's rate)",
             concurrency, offered, paced, i => Delivered(i, applied: true), blocking: !httpClientSenders))));
     }
 }
@@ -248,13 +256,13 @@ var ceiling = catalogOnly ? [] : new List<SqlCeiling.Result>
 };
 if (diagnose && !catalogOnly) ceiling.Add(await SqlCeiling.MeasureAsync(SqlCeiling.StatusChange, bin, pg.ConnectionString, 32, pgSeconds, fixedRate ?? TargetShare * pg1));
 
-if (webhookOnly)
+if (webhookOnly || writesOnly)
 {
     Console.WriteLine($"pgbench 1 client: {string.Join(", ", pg1Samples.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))}/s, median {pg1:F0}/s");
     foreach (var c in ceiling) Console.WriteLine($"PostgreSQL alone, the SQL of {c.Name}, {c.Clients} clients{(c.PacedAt is { } at ? $" paced at {at:F0}/s" : "")}: {c.PerSecond:F0}/s, {c.LatencyMs:F1} ms each (p99 {c.P99Ms:F1} ms)");
     if (noise is not null) Console.WriteLine($"kdamond during the 32-sender phase ({noise.Seconds:F1} s): {noise.KdamondCpuMs:F0} ms of CPU; DAMON sampling interval {noise.SampleIntervalMs?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} ms");
     foreach (var (phase, use) in cpu)
-        Console.WriteLine($"CPU per change, {phase}: API {use.ApiMs:F2} ms, PostgreSQL {use.PostgresMs:F2} ms (upkeep {use.PostgresUpkeepMs:F2} ms), bench senders {use.BenchMs:F2} ms, kdamond {use.KdamondMs:F2} ms, other {use.OtherMs:F2} ms, idle {use.IdleMs:F2} ms; cores busy {use.Busy:P0}; interrupts per change: {use.WakeIpis:F2} wake-ups on the other core, {use.CallIpis:F2} function calls");
+        Console.WriteLine($"CPU per operation, {phase}: API {use.ApiMs:F2} ms, PostgreSQL {use.PostgresMs:F2} ms (upkeep {use.PostgresUpkeepMs:F2} ms), bench senders {use.BenchMs:F2} ms, kdamond {use.KdamondMs:F2} ms, other {use.OtherMs:F2} ms, idle {use.IdleMs:F2} ms; cores busy {use.Busy:P0}; interrupts per operation: {use.WakeIpis:F2} wake-ups on the other core, {use.CallIpis:F2} function calls");
     foreach (var r in results) Console.WriteLine($"{r.Name}, {r.Concurrency}: {r.PerSecond:F0}/s ({r.PerSecond / pg1:P0} of pgbench 1 client), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, failures {r.Failures}");
     return results.Any(r => r.Failures > 0) ? 1 : 0;
 }

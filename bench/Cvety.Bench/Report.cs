@@ -47,6 +47,8 @@ public static class Report
         text.AppendLine();
         text.AppendLine("The 1-client rate follows the disk's flush latency, which swings from minute to minute on these machines, so it is");
         text.AppendLine("measured three times (at the start, and before and after the 32-sender webhook phase); ratios to it use the median.");
+        text.AppendLine("The 32-sender webhook phase is measured after a warm-up of its own at that load, so that it measures the API's steady");
+        text.AppendLine("state, not how soon the JIT finishes recompiling the hot path.");
         text.AppendLine();
         if (ceiling.Count > 0)
         {
@@ -76,8 +78,8 @@ public static class Report
         text.AppendLine();
         if (cpu.Count > 0)
         {
-            text.AppendLine("Where the machine's CPU went during the 32-sender status webhook phases (`--diagnose`), in milliseconds per change,");
-            text.AppendLine("from `/proc` (`CpuAccount.cs`), with inter-processor interrupts per change from `/proc/interrupts`.");
+            text.AppendLine("Where the machine's CPU went during the write phases (`--diagnose`), in milliseconds per operation,");
+            text.AppendLine("from `/proc` (`CpuAccount.cs`), with inter-processor interrupts per operation from `/proc/interrupts`.");
             if (noise is not null && noise.KdamondCpuMs > 0)
                 text.AppendLine($"During the closed-loop phase ({F(noise.Seconds, "F1")} s) kdamond used {F(noise.KdamondCpuMs)} ms of CPU (DAMON sampling every {(noise.SampleIntervalMs is { } ms ? F(ms) : "?")} ms).");
             text.AppendLine();
