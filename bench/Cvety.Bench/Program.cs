@@ -172,7 +172,7 @@ foreach (var concurrency in catalogOnly ? [] : new[] { 1, 32 })
     var count = (concurrency == 1 ? 300 : 1500) / scale;
     // The 32-sender code paths are warmed at that load first (not reported): in a phase started cold the JIT was still
     // recompiling hot methods and took about a sixth of the CPU (perf, session 5), so a cold phase measures how soon a
-    // build reaches its steady state. Two builds 13% apart cold were within each other's spread warmed (session 19).
+    // build reaches its steady state.
     var warm = concurrency == 32 ? 2000 / scale : 0;
     var paced = concurrency == 32 && diagnose ? 6000 / scale : 0;
     var firstId = nextBitrixId;
