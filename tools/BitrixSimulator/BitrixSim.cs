@@ -211,7 +211,8 @@ public sealed class BitrixSim : IAsyncDisposable
     private async Task<IResult> ListProductsAsync(HttpContext http)
     {
         var generation = Volatile.Read(ref _generation);
-        var path = http.Request.Path.Value!;
+        // Every read is recorded with its query string (the page it asked for), answered or refused.
+        var path = http.Request.Path.Value! + http.Request.QueryString;
         var query = http.Request.Query;
         var authorised = http.Request.Headers.Authorization.ToString() == "Bearer " + _options.ApiToken || query["access_token"].ToString() == _options.ApiToken;
         if (!authorised) return Record(generation, path, null, 401, new { success = false, error = "Unauthorized" });
@@ -236,7 +237,7 @@ public sealed class BitrixSim : IAsyncDisposable
             ["data"] = page,
             ["pagination"] = new JsonObject { ["total"] = list.Count, ["limit"] = limit, ["offset"] = offset, ["hasMore"] = offset + limit < list.Count },
         };
-        if (generation == Volatile.Read(ref _generation)) _calls.Enqueue(new SimCall(DateTimeOffset.UtcNow, path + http.Request.QueryString, null, 200));
+        if (generation == Volatile.Read(ref _generation)) _calls.Enqueue(new SimCall(DateTimeOffset.UtcNow, path, null, 200));
         return Results.Content(body.ToJsonString(), "application/json");
     }
 
